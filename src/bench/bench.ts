@@ -131,6 +131,7 @@ export function runBench(spec: BenchSpec): Promise<BenchResult> {
         case 'boundary':
         case 'predictions':
         case 'robustness':
+        case 'weights':
           break;
         default: {
           const never: never = msg;

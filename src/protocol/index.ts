@@ -43,11 +43,24 @@ export interface MetricPoint {
   conflict: GradConflict | null;
 }
 
+/**
+ * One node's weights as the tfjs engine lays them out: its variables in builder order, then its
+ * non-trained state (e.g. BatchNorm's running mean and variance); row-major values. Both engines
+ * produce the same layout (the JS engine's dense/head: W [fanIn, units], b [units]).
+ */
+export interface NodeWeights {
+  id: string;
+  kind: string;
+  tensors: { shape: number[]; values: Float32Array }[];
+}
+
 export type FromWorker =
   | { type: 'ready'; runId: string; backend: BackendName; requested: BackendChoice; notes: string[] }
   | { type: 'metrics'; runId: string; points: MetricPoint[]; step: number; stepsPerSec: number }
   | { type: 'paused'; runId: string; step: number }
   | { type: 'resumed'; runId: string; step: number }
+  /** every built node's weights (frozen ones included), at the end of a run, in build order */
+  | { type: 'weights'; runId: string; step: number; weights: NodeWeights[] }
   | { type: 'done'; runId: string; step: number; stepsPerSec: number; elapsedMs: number }
   /** each task's readout (see insight.ts) over the cells of `grid`, for 2D inputs; sent every so often while training and at the end */
   | { type: 'boundary'; runId: string; step: number; grid: GridSpec; values: Float32Array[] }

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultExperiment } from '../model';
 import type { MetricPoint } from '../protocol';
 import { newRunRecord } from './runs';
-import { capPoints, MAX_STORED_POINTS, openRunsDb, type RunRecord, type RunsDb } from './runsDb';
+import { capPoints, MAX_STORED_POINTS, openRunsDb, validateRunWeights, type RunRecord, type RunsDb } from './runsDb';
 
 const point = (step: number): MetricPoint => ({
   step,
@@ -162,5 +162,28 @@ describe('capPoints', () => {
 describe('openRunsDb', () => {
   it('rejects clearly without IndexedDB', async () => {
     await expect(openRunsDb('x', undefined as unknown as IDBFactory)).rejects.toThrow(/IndexedDB is not available/);
+  });
+});
+
+describe('run weights', () => {
+  it('stores, validates and deletes weights with their run', async () => {
+    const { IDBFactory: F } = await import('fake-indexeddb');
+    const wdb = await openRunsDb('weights-test', new F());
+    const weights = [{ id: 'd1', kind: 'dense', tensors: [{ shape: [2, 3], values: Float32Array.from([1, 2, 3, 4, 5, 6]) }, { shape: [3], values: new Float32Array(3) }] }];
+    await wdb.putWeights({ runId: 'r1', step: 10, weights, valPred: [Float32Array.from([0.5])] });
+    const got = await wdb.getWeights('r1');
+    expect(got?.step).toBe(10);
+    expect(Array.from(got!.weights[0].tensors[0].values)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(Array.from(got!.valPred![0])).toEqual([0.5]);
+    expect(await wdb.getWeights('nope')).toBeNull();
+    await wdb.deleteRun('r1');
+    expect(await wdb.getWeights('r1')).toBeNull();
+    wdb.close();
+  });
+
+  it('rejects weights whose values do not match their shape', () => {
+    const bad = { runId: 'r', step: 1, weights: [{ id: 'd', kind: 'dense', tensors: [{ shape: [2, 2], values: new Float32Array(3) }] }] };
+    expect(validateRunWeights(bad)).toBeNull();
+    expect(validateRunWeights({ ...bad, weights: [] })).not.toBeNull();
   });
 });

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { BackendName, ExperimentConfig } from '../model';
-import type { MetricPoint, Robustness } from '../protocol';
+import type { MetricPoint, NodeWeights, Robustness } from '../protocol';
 import { parseExperiment } from '../share';
 
 export type RunRecordStatus = 'running' | 'done' | 'failed' | 'stopped' | 'interrupted';
@@ -32,6 +32,17 @@ export interface RunRecord {
   baselineOf?: { runId?: string; taskId: string };
   /** validation scores under FGSM at the end of the run, when measured */
   robustness?: Robustness;
+  /** true once the run's final weights were received (they live in their own store: see RunWeights) */
+  hasWeights?: boolean;
+}
+
+/** A finished run's trained weights and the browser's validation readouts (for exports and warm starts). */
+export interface RunWeights {
+  runId: string;
+  step: number;
+  weights: NodeWeights[];
+  /** each task's validation readout (as in the 'predictions' message), when it arrived */
+  valPred?: Float32Array[];
 }
 
 /** Most evaluation points stored per run; longer series are thinned evenly, first and last kept. */
@@ -39,6 +50,7 @@ export const MAX_STORED_POINTS = 2000;
 
 const RUNS = 'runs';
 const META = 'meta';
+const WEIGHTS = 'weights';
 const CURRENT_KEY = 'currentExperiment';
 
 // Numbers in points may legitimately be NaN or ±Infinity (a diverging loss), which z.number() rejects.
@@ -66,6 +78,7 @@ const recordSchema = z.object({
   kind: z.enum(['mtl', 'baseline']),
   baselineOf: z.object({ runId: z.string().optional(), taskId: z.string() }).optional(),
   robustness: z.object({ eps: z.array(num).max(64), scores: z.array(z.array(num)) }).optional(),
+  hasWeights: z.boolean().optional(),
 });
 
 /** At most `max` items of `xs`, evenly spaced by index, first and last kept (same rule as the charts' downsample). */
@@ -98,7 +111,7 @@ export function validateRunRecord(raw: unknown): RunRecord | null {
   const rec = { ...parsed.data, config: cfg.config, points: capPoints(parsed.data.points as MetricPoint[]) } as RunRecord;
   // Robustness that does not fit the tasks is dropped, not the run.
   if (rec.robustness && rec.robustness.scores.some((row, e) => row.length !== T || e >= rec.robustness!.eps.length)) delete rec.robustness;
-  for (const k of ['elapsedMs', 'error', 'baselineOf', 'robustness'] as const) if (rec[k] === undefined) delete rec[k];
+  for (const k of ['elapsedMs', 'error', 'baselineOf', 'robustness', 'hasWeights'] as const) if (rec[k] === undefined) delete rec[k];
   return rec;
 }
 
@@ -110,7 +123,11 @@ export interface RunsDb {
   getRun(id: string): Promise<RunRecord | null>;
   /** All valid runs, newest first (by createdAt, then id); malformed records are skipped with a warning. */
   listRuns(): Promise<RunRecord[]>;
+  /** Deletes the run and its weights. */
   deleteRun(id: string): Promise<void>;
+  putWeights(w: RunWeights): Promise<void>;
+  /** The run's weights, or null when none are stored or the record is malformed (warned). */
+  getWeights(runId: string): Promise<RunWeights | null>;
   /** Rename a run (name trimmed, ≤ 200 characters); false when no such run. Throws on an empty name. */
   renameRun(id: string, name: string): Promise<boolean>;
   saveCurrentExperiment(config: ExperimentConfig): Promise<void>;
@@ -133,9 +150,11 @@ const promised = <T>(req: IDBRequest<T>) =>
  */
 export async function openRunsDb(name = 'mtl-playground', factory: IDBFactory | undefined = globalThis.indexedDB): Promise<RunsDb> {
   if (!factory) throw new Error('IndexedDB is not available in this browser; runs will not be saved.');
-  const open = factory.open(name, 1);
+  // Version 2 added the weights store.
+  const open = factory.open(name, 2);
   open.onupgradeneeded = () => {
     const db = open.result;
+    if (!db.objectStoreNames.contains(WEIGHTS)) db.createObjectStore(WEIGHTS, { keyPath: 'runId' });
     if (!db.objectStoreNames.contains(RUNS)) db.createObjectStore(RUNS, { keyPath: 'id' });
     if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
   };
@@ -148,14 +167,14 @@ export async function openRunsDb(name = 'mtl-playground', factory: IDBFactory | 
   db.onversionchange = () => db.close();
 
   /** Run `body` in one transaction; resolves with what it returns once the transaction has committed. */
-  const inTx = <T>(store: string, mode: IDBTransactionMode, body: (s: IDBObjectStore) => Promise<T> | T): Promise<T> =>
+  const inTx = <T>(store: string | string[], mode: IDBTransactionMode, body: (s: IDBObjectStore) => Promise<T> | T): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const tx = db.transaction(store, mode);
       let value: T;
       tx.oncomplete = () => resolve(value);
       tx.onerror = () => reject(tx.error);
       tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
-      Promise.resolve(body(tx.objectStore(store))).then(
+      Promise.resolve(body(tx.objectStore(Array.isArray(store) ? store[0] : store))).then(
         (v) => (value = v),
         (e) => {
           try {
@@ -181,7 +200,19 @@ export async function openRunsDb(name = 'mtl-playground', factory: IDBFactory | 
         .filter((r): r is RunRecord => r !== null)
         .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
     },
-    deleteRun: (id) => inTx(RUNS, 'readwrite', (s) => void s.delete(id)),
+    deleteRun: (id) =>
+      inTx([RUNS, WEIGHTS], 'readwrite', (s) => {
+        s.delete(id);
+        s.transaction.objectStore(WEIGHTS).delete(id);
+      }),
+    putWeights: (w) => inTx(WEIGHTS, 'readwrite', (s) => void s.put(w)),
+    getWeights: async (runId) => {
+      const raw = await inTx(WEIGHTS, 'readonly', (s) => promised(s.get(runId)));
+      if (raw === undefined) return null;
+      const ok = validateRunWeights(raw);
+      if (!ok) console.warn(`runsDb: ignoring malformed weights of run ${runId}`);
+      return ok;
+    },
     renameRun: (id, newName) => {
       const clean = newName.trim().slice(0, 200);
       if (!clean) return Promise.reject(new Error('A run name cannot be empty.'));
@@ -223,4 +254,19 @@ export async function openRunsDb(name = 'mtl-playground', factory: IDBFactory | 
       }),
     close: () => db.close(),
   };
+}
+
+/** The value when it is a well-formed RunWeights (every tensor's values match its shape), else null. */
+export function validateRunWeights(raw: unknown): RunWeights | null {
+  const w = raw as RunWeights | null;
+  if (!w || typeof w !== 'object' || typeof w.runId !== 'string' || typeof w.step !== 'number' || !Array.isArray(w.weights)) return null;
+  for (const n of w.weights) {
+    if (!n || typeof n.id !== 'string' || typeof n.kind !== 'string' || !Array.isArray(n.tensors)) return null;
+    for (const t of n.tensors) {
+      if (!t || !Array.isArray(t.shape) || !(t.values instanceof Float32Array)) return null;
+      if (t.shape.reduce((a: number, d: number) => a * d, 1) !== t.values.length) return null;
+    }
+  }
+  if (w.valPred !== undefined && (!Array.isArray(w.valPred) || w.valPred.some((p) => !(p instanceof Float32Array)))) return null;
+  return w;
 }

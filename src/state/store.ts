@@ -20,7 +20,7 @@ import {
 import type { FromWorker, GridSpec, MetricPoint } from '../protocol';
 import { comparableKey } from './compare';
 import { appendPoints, baselineConfigs, defaultRunName, finishRun, newRunRecord } from './runs';
-import type { RunRecord, RunRecordStatus, RunsDb } from './runsDb';
+import type { RunRecord, RunRecordStatus, RunsDb, RunWeights } from './runsDb';
 
 
 /** Each task's readout (protocol readout()) over a grid of the input plane, at a step. */
@@ -88,6 +88,8 @@ export interface AppState {
   baselines: { total: number; done: number } | null;
   /** Use `db` for persistence from now on; `stored` (already loaded from it) are merged under the runs in memory, which are then written to it. */
   attachDb(db: RunsDb | null, stored?: RunRecord[]): void;
+  /** A finished run's trained weights (from memory, else the database); null when it has none */
+  getRunWeights(runId: string): Promise<RunWeights | null>;
   /** Train one single-task baseline per task of the current experiment, one after another. */
   trainBaselines(): void;
   renameRun(id: string, name: string): void;
@@ -149,6 +151,8 @@ export function createAppStore(initial: ExperimentConfig = defaultExperiment(), 
     let lastFlush = 0;
     let queue: QueuedBaseline[] = [];
     let warned = false;
+    /** weights received in this session, by run id (the database keeps them across sessions) */
+    const weightsById = new Map<string, RunWeights>();
     const persist = (rec: RunRecord) => {
       db?.putRun(rec).catch((e: unknown) => {
         if (!warned) console.warn('runs: could not save a run:', e);
@@ -234,6 +238,14 @@ export function createAppStore(initial: ExperimentConfig = defaultExperiment(), 
           // Arrives before 'done': the finished record keeps it.
           if (live) live = { ...live, robustness: msg.robustness };
           break;
+        case 'weights': {
+          // Arrives after 'predictions' and before 'done'.
+          const w: RunWeights = { runId: msg.runId, step: msg.step, weights: msg.weights, valPred: get().predictions?.pred };
+          weightsById.set(msg.runId, w);
+          db?.putWeights(w).catch((e: unknown) => console.warn('runs: could not save weights:', e));
+          if (live) live = { ...live, hasWeights: true };
+          break;
+        }
         case 'error':
           set({ status: 'failed', error: msg.message });
           endLive('failed', { error: msg.message });
@@ -351,6 +363,7 @@ export function createAppStore(initial: ExperimentConfig = defaultExperiment(), 
         set({ runs });
         for (const r of mine) persist(r.id === live?.id ? live : r);
       },
+      getRunWeights: async (runId) => weightsById.get(runId) ?? (db ? db.getWeights(runId).catch(() => null) : null),
       trainBaselines: () => {
         const { config, analysis, runs } = get();
         if (!analysis.ok) {
@@ -378,6 +391,7 @@ export function createAppStore(initial: ExperimentConfig = defaultExperiment(), 
       },
       deleteRun: (id) => {
         if (live?.id === id) get().stop();
+        weightsById.delete(id);
         set((s) => ({ runs: s.runs.filter((r) => r.id !== id), selectedRunIds: s.selectedRunIds.filter((x) => x !== id) }));
         db?.deleteRun(id).catch((e: unknown) => console.warn('runs: delete failed:', e));
       },

@@ -1,6 +1,7 @@
 /** Graph → tfjs model: builds the nodes that lead to a head, in topological order, via NODE_BUILDERS. */
 import * as tf from '@tensorflow/tfjs-core';
 import { analyzeGraph, ancestorsOf, coerceParams, edgeOutput, incomingEdges, nodeKind, type ExperimentConfig } from '../model';
+import type { NodeWeights } from '../protocol';
 import { NODE_BUILDERS, type BuiltNode } from './layers';
 
 export interface BuiltModel {
@@ -23,6 +24,8 @@ export interface BuiltModel {
   variableNodes: string[];
   /** head node id per task, in config.tasks order */
   headIds: string[];
+  /** every built node's weights (variables, then state), frozen ones included, in build order; reads the device */
+  snapshot(): Promise<NodeWeights[]>;
 }
 
 interface PlanEntry {
@@ -85,6 +88,8 @@ export function buildModel(config: Pick<ExperimentConfig, 'graph' | 'tasks' | 's
   const paramCount = allVariables.reduce((a, v) => a + v.size, 0);
   const frozenCount = paramCount - variables.reduce((a, v) => a + v.size, 0);
 
+  const nodeKinds = new Map(config.graph.nodes.map((n) => [n.id, n.kind]));
+
   /** Every node's outputs (one tensor per handle), in plan order. */
   function run(x: tf.Tensor, training: boolean, step: number, given?: Map<string, tf.Tensor>): Map<string, tf.Tensor[]> {
     const values = new Map<string, tf.Tensor[]>();
@@ -122,6 +127,15 @@ export function buildModel(config: Pick<ExperimentConfig, 'graph' | 'tasks' | 's
       return headIds.map((h) => values.get(h)![0]);
     },
     forwardValues: (x, training, step) => joined(run(x, training, step)),
+    async snapshot() {
+      const out: NodeWeights[] = [];
+      for (const p of plan) {
+        const vars = [...p.built.variables, ...(p.built.state ?? [])];
+        const values = await Promise.all(vars.map((v) => v.data() as Promise<Float32Array>));
+        out.push({ id: p.id, kind: nodeKinds.get(p.id)!, tensors: vars.map((v, i) => ({ shape: v.shape.slice(), values: Float32Array.from(values[i]) })) });
+      }
+      return out;
+    },
     dispose() {
       for (const v of allVariables) v.dispose();
       for (const p of plan) p.built.dispose?.();

@@ -287,6 +287,7 @@ export function createTrainer(config: ExperimentConfig, data: DatasetArrays, opt
     evalEvery,
     paramCount: model.paramCount,
     inputGradient,
+    weights: () => model.snapshot(),
     trainStep,
     evaluate,
     predict,

@@ -1,5 +1,5 @@
 /** The engine-neutral trainer interface (no tfjs here): the worker drives either engine through it. */
-import type { MetricPoint } from '../protocol';
+import type { MetricPoint, NodeWeights } from '../protocol';
 
 export interface Trainer {
   /** optimizer updates done so far */
@@ -19,6 +19,8 @@ export interface Trainer {
   predict(x: Float32Array, n: number): Promise<Float32Array[]>;
   /** ∂(task t's mean loss)/∂x for n rows of x (n × inputDim) with labels y (as in DatasetArrays), in inference mode; n × inputDim values */
   inputGradient(t: number, x: Float32Array, y: Float32Array, n: number): Promise<Float32Array>;
+  /** every built node's current weights (see NodeWeights), in build order; copies */
+  weights(): Promise<NodeWeights[]>;
   /** frees every tensor the trainer owns */
   dispose(): void;
 }
@@ -45,6 +47,7 @@ export interface TrainerCore {
   evaluate(): Promise<MetricPoint>;
   predict(x: Float32Array, n: number): Promise<Float32Array[]>;
   inputGradient(t: number, x: Float32Array, y: Float32Array, n: number): Promise<Float32Array>;
+  weights(): Promise<NodeWeights[]>;
   dispose(): void;
 }
 
@@ -64,6 +67,7 @@ export function assembleTrainer(core: TrainerCore): Trainer {
     evaluate: core.evaluate,
     predict: core.predict,
     inputGradient: core.inputGradient,
+    weights: core.weights,
     async run(n) {
       const points: MetricPoint[] = [];
       if (trainer.evalDue) points.push(await core.evaluate());

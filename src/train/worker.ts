@@ -115,6 +115,7 @@ async function train(run: Run, config: Extract<ToWorker, { type: 'start' }>['con
   const pred = config.tasks.map((t, i) => readout(t, outs[i], data.nVal));
   const truth = config.tasks.map((t) => data.yVal[t.id].slice(0, data.nVal));
   post({ type: 'predictions', runId: run.runId, step: trainer.step, pred, truth });
+  post({ type: 'weights', runId: run.runId, step: trainer.step, weights: await trainer.weights() });
   // FGSM needs inputs one can move by ε: not token ids.
   if (!config.graph.nodes.some((n) => n.kind === 'embedding')) {
     const eps = [0, 0.05, 0.1, 0.2];

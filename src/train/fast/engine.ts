@@ -10,7 +10,7 @@ import { createConflictMeter } from '../conflict';
 import { assembleTrainer, batchesPerEpoch, metricPoint, type Trainer } from '../trainer';
 import { createStrategy, gramOf } from '../weighting';
 import { accuracy, activationBackward, adamStep, binaryLoss, denseBackward, denseForward, momentumStep, softmaxLoss, squaredLoss } from './kernels';
-import { compileFast, type FastPlan } from './plan';
+import { compileFast, snapshotFast, type FastPlan } from './plan';
 
 /** Per-batch-size working memory: one activation buffer per node (and grads and masks for training). */
 interface Buffers {
@@ -317,6 +317,7 @@ export function createFastTrainer(config: ExperimentConfig, data: DatasetArrays,
     evalEvery,
     paramCount: P.length,
     inputGradient,
+    weights: async () => snapshotFast(plan),
     trainStep,
     evaluate,
     predict,

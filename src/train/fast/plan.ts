@@ -6,6 +6,7 @@
 import { analyzeGraph, ancestorsOf, coerceParams, headUnits, incomingEdges, nodeKind, type ExperimentConfig } from '../../model';
 import { deriveSeed, makeRng } from '../../data';
 import { glorotUniform, initTag } from '../init';
+import type { NodeWeights } from '../../protocol';
 import type { Act } from './kernels';
 
 export interface FastNode {
@@ -110,4 +111,19 @@ export function compileFast(config: Pick<ExperimentConfig, 'graph' | 'tasks' | '
     off += c.length;
   }
   return { nodes, heads: headIds.map((h) => index.get(h)!), P };
+}
+
+/** The plan's current weights in the tfjs engine's layout: dense and head W [fanIn, width] then b [width]; copies. */
+export function snapshotFast(plan: FastPlan): NodeWeights[] {
+  return plan.nodes.map((n) => ({
+    id: n.id,
+    kind: n.kind,
+    tensors:
+      n.wOff < 0
+        ? []
+        : [
+            { shape: [n.fanIn, n.width], values: plan.P.slice(n.wOff, n.wOff + n.fanIn * n.width) },
+            { shape: [n.width], values: plan.P.slice(n.bOff, n.bOff + n.width) },
+          ],
+  }));
 }

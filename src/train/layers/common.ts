@@ -26,6 +26,8 @@ export interface BuiltNode {
   variables: tf.Variable[];
   /** inputs are [batch, …] tensors in incoming-edge order; `step` seeds stochastic layers; one tensor per output for a multi-output node */
   forward(inputs: tf.Tensor[], training: boolean, step: number): tf.Tensor | tf.Tensor[];
+  /** non-trained state that belongs in weight snapshots after `variables` (BatchNorm's running mean and variance) */
+  state?: tf.Variable[];
   /** frees state that is not in `variables` (e.g. BatchNorm's running statistics) */
   dispose?(): void;
 }

@@ -41,6 +41,7 @@ export const batchnorm: NodeBuilder = (ctx) => {
     tf.add(tf.mul(tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, BATCHNORM_EPS))), gamma), beta);
   return {
     variables: [gamma, beta],
+    state: [runMean, runVar],
     forward: (inputs, training, step) => {
       const x = inputs[0];
       if (!training) return normalise(x, runMean, runVar);
