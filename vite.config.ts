@@ -9,6 +9,8 @@ export default defineConfig({
   resolve: { alias: { 'vega-datasets/data/penguins.json': resolve(import.meta.dirname, 'node_modules/vega-datasets/data/penguins.json') } },
   worker: { format: 'es' },
   build: {
+    // OUT_DIR lets two builds (and their e2e suites, which preview it) run side by side.
+    outDir: process.env.OUT_DIR ?? 'dist',
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
     rollupOptions: {

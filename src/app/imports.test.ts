@@ -13,7 +13,8 @@ const ALLOWED: Record<string, string[] | '*'> = {
   train: ['model', 'data', 'protocol'],
   bridge: ['protocol', 'model'],
   share: ['model'],
-  state: ['model', 'protocol', 'bridge', 'share'],
+  state: ['model', 'protocol', 'bridge', 'share', 'export'],
+  export: ['model', 'data', 'protocol', 'share'],
   ui: ['state', 'model'],
   app: '*',
   bench: '*',
@@ -26,6 +27,7 @@ const FORBIDDEN_PKGS: Record<string, RegExp> = {
   share: /^(react|@tensorflow\/.*)$/,
   bridge: /^@tensorflow\//,
   state: /^@tensorflow\//,
+  export: /^(react|react-dom|zustand|@tensorflow\/.*)$/,
   ui: /^@tensorflow\//,
   app: /^@tensorflow\//,
 };

@@ -162,6 +162,17 @@ export interface ExperimentConfig {
   evalEvery: number;
 }
 
+/**
+ * One node's weights as the tfjs engine lays them out: its variables in builder order, then its
+ * non-trained state (e.g. BatchNorm's running mean and variance); row-major values. Both engines
+ * produce the same layout (the JS engine's dense/head: W [fanIn, units], b [units]).
+ */
+export interface NodeWeights {
+  id: string;
+  kind: string;
+  tensors: { shape: number[]; values: Float32Array }[];
+}
+
 /** A generated dataset: row-major float inputs and one target array per task. */
 export interface DatasetArrays {
   /** feature count per row */

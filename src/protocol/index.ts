@@ -1,5 +1,7 @@
 /** The typed worker protocol. Every message carries the runId it belongs to; stale runIds are dropped by the bridge. */
-import type { BackendChoice, BackendName, CsvTable, ExperimentConfig } from '../model';
+import type { BackendChoice, BackendName, CsvTable, ExperimentConfig, NodeWeights } from '../model';
+
+export type { NodeWeights } from '../model';
 import type { GridSpec } from './insight';
 
 export * from './insight';
@@ -41,17 +43,6 @@ export interface MetricPoint {
   totalLoss: number;
   /** gradient conflict on the shared parameters; null when the graph shares no parameters or nothing was measured */
   conflict: GradConflict | null;
-}
-
-/**
- * One node's weights as the tfjs engine lays them out: its variables in builder order, then its
- * non-trained state (e.g. BatchNorm's running mean and variance); row-major values. Both engines
- * produce the same layout (the JS engine's dense/head: W [fanIn, units], b [units]).
- */
-export interface NodeWeights {
-  id: string;
-  kind: string;
-  tensors: { shape: number[]; values: Float32Array }[];
 }
 
 export type FromWorker =
