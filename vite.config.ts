@@ -2,12 +2,13 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
+import { mnistDigits } from './src/data/mnistPlugin.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), mnistDigits()],
   // vega-datasets exports only its JS entry; its penguins.json is imported by path (lazily, into its own chunk).
   resolve: { alias: { 'vega-datasets/data/penguins.json': resolve(import.meta.dirname, 'node_modules/vega-datasets/data/penguins.json') } },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [mnistDigits()] },
   build: {
     // OUT_DIR lets two builds (and their e2e suites, which preview it) run side by side.
     outDir: process.env.OUT_DIR ?? 'dist',

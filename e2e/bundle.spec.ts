@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const DIST = resolve(import.meta.dirname, '..', 'dist');
+const DIST = resolve(import.meta.dirname, '..', process.env.OUT_DIR ?? 'dist');
 /** Strings that only tfjs's code contains. */
 const TFJS_MARKERS = ['tfjsflags', 'WEBGL_VERSION', 'kernelName'];
 

@@ -71,6 +71,16 @@ test('upload a CSV, pick targets and train; a label budget masks rows', async ({
   expect(errors).toEqual([]);
 });
 
+test('a non-number in a numeric column is named by row and column; the column is not offered as an input', async ({ page }) => {
+  const errors = await openApp(page);
+  await page.getByTestId('dataset-kind').selectOption('csv');
+  await page.getByTestId('csv-file').setInputFiles(resolve(FIXTURES, 'typo.csv'));
+  await expect(page.getByTestId('csv-warning')).toContainText('typo.csv: row 5, column "x2": "abc" is not a number');
+  await expect(page.getByTestId('csv-columns')).toBeVisible();
+  await expect(page.getByTestId('csv-input-x2')).toBeDisabled();
+  expect(errors).toEqual([]);
+});
+
 test('a broken CSV shows a message naming the row and keeps the experiment', async ({ page }) => {
   const errors = await openApp(page);
   await page.getByTestId('dataset-kind').selectOption('csv');

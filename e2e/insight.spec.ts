@@ -59,7 +59,7 @@ test('downloads the metrics CSV and chart PNGs, exports the experiment as JSON a
   expect(lines.at(-1)!.split(',')[0]).toBe('500');
 
   // PNGs of a curve chart and of a decision boundary.
-  for (const id of ['png-canvas-side', 'png-boundary-zone', 'png-pred-true-height']) {
+  for (const id of ['png-canvas-side', 'png-boundary-zone', 'png-pred-true-height', 'png-confusion-side', 'png-conflict', 'png-pareto']) {
     const png = await download(id);
     expect(png.name, id).toMatch(/\.png$/);
     expect(png.body.subarray(0, 8).toString('hex'), id).toBe('89504e470d0a1a0a');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCsvConfig, firstNonNumeric, inferTarget, summariseColumns } from './csv';
+import { defaultCsvConfig, firstNonNumeric, inferTarget, numericTypos, summariseColumns } from './csv';
 import { parseCsv } from './csvParse';
 
 const good = 'x1,x2,colour,score\n1,2,red,0.5\n2,3.5,blue,1.5\n3,,red,2.25\n4,1,green,\n';
@@ -52,5 +52,26 @@ describe('csv share links', () => {
     expect(res.ok && res.config.tasks).toEqual(cfg.tasks);
     const old = decodeExperiment(encodeExperiment(defaultExperiment()));
     expect(old.ok && old.config).toEqual(defaultExperiment());
+  });
+});
+
+describe('numeric typos', () => {
+  const table = (rows: string[][]) => ({ fileName: 't.csv', columns: ['a', 'b'], rows });
+  it('names the row (file line) and column of the first non-number in a mostly numeric column', () => {
+    const nums = ['1', '2', '4', '5', '6', '7', '8', '9'].map((v) => [v, 'x']);
+    const t = table([nums[0], nums[1], ['3,5', 'y'], ...nums.slice(2), ['oops', 'y']]);
+    const w = numericTypos(t);
+    expect(w).toHaveLength(1);
+    // the header is line 1 of the file, so the third data row is row 4; 8 numbers against 2 others = 80%
+    expect(w[0]).toContain('row 4, column "a": "3,5" is not a number (and 1 more cell)');
+  });
+  it('flags a column when ≥ 80% of its cells are numbers, and not a text column', () => {
+    const t = table([['1', 'x'], ['2', 'y'], ['3', 'x'], ['4', 'y'], ['n/a', 'x'], ['', 'y']]);
+    expect(numericTypos(t)).toEqual([
+      't.csv: row 6, column "a": "n/a" is not a number; the other 4 cells are numbers, so the column is read as text and cannot be an input. Fix the cell or leave it empty (empty = missing).',
+    ]);
+    expect(numericTypos(table([['1', 'x'], ['2', 'y'], ['3', 'z'], ['4', 'x']]))).toEqual([]);
+    // half numbers, half text: a text column, not a typo
+    expect(numericTypos(table([['1', 'x'], ['a', 'y'], ['2', 'z'], ['b', 'x']]))).toEqual([]);
   });
 });

@@ -69,6 +69,31 @@ export function firstNonNumeric(table: CsvTable, column: string): string | null 
 }
 
 /**
+ * Cells that look like typos in an otherwise numeric column (at least 80% of its non-empty cells are
+ * numbers, but not all): one message per such column naming the first bad cell's row and column. Such
+ * a column counts as text, so it cannot be an input until the cell is fixed or emptied.
+ */
+export function numericTypos(table: CsvTable): string[] {
+  const out: string[] = [];
+  table.columns.forEach((name, c) => {
+    let numbers = 0;
+    let other = 0;
+    for (const r of table.rows) {
+      const s = (r[c] ?? '').trim();
+      if (s === '') continue;
+      if (num(s) === null) other++;
+      else numbers++;
+    }
+    if (other > 0 && numbers >= 4 * other) {
+      const first = firstNonNumeric(table, name)!;
+      const more = other > 1 ? ` (and ${other - 1} more cell${other > 2 ? 's' : ''})` : '';
+      out.push(`${table.fileName}: ${first}${more}; the other ${numbers} cells are numbers, so the column is read as text and cannot be an input. Fix the cell or leave it empty (empty = missing).`);
+    }
+  });
+  return out;
+}
+
+/**
  * Target kind from the column: numeric with more than 20 distinct values → regression; otherwise
  * classification when it has ≤ 20 categories (2 → binary); null when neither fits (too many text values).
  */

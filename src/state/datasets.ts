@@ -2,13 +2,15 @@
 import { create } from 'zustand';
 import { datasetTasks, datasetTemplate, mergeTaskSettings, type CsvTable, type DatasetConfig, type ExperimentConfig } from '../model';
 import { setSessionTable } from '../bridge';
-import { defaultCsvConfig } from '../share';
+import { defaultCsvConfig, numericTypos } from '../share';
 import type { AppStore } from './store';
 
 interface CsvSession {
   table: CsvTable | null;
   /** the last upload's problem, shown beside the upload button */
   error: string | null;
+  /** cells of the current table that look like typos (see numericTypos) */
+  warnings?: string[];
 }
 
 /** The session CSV store: React components subscribe with useCsvSession(selector). */
@@ -57,7 +59,7 @@ export async function uploadCsv(store: AppStore, text: string, fileName: string)
     useCsvSession.setState({ error: ds });
     return false;
   }
-  useCsvSession.setState({ table: res.table, error: null });
+  useCsvSession.setState({ table: res.table, error: null, warnings: numericTypos(res.table) });
   setSessionTable(res.table);
   if (keep) store.getState().update((d) => void (d.dataset = ds));
   else switchDataset(store, ds);

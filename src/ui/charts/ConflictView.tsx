@@ -1,10 +1,11 @@
 /** Task weights over time, and how the tasks' gradients on the shared parameters agree (cosine heatmap, norms, conflict share). */
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { TaskSpec } from '../../model';
 import type { MetricPoint } from '../../state';
 import { CLASS_COLOURS } from '../panels/ScatterPreview';
 import { LineCanvas, type Series } from './LineCanvas';
 import { fmtNum } from './ticks';
+import { TablePngButton } from './PngButton';
 
 /** Red for −1, white for 0, blue for +1. */
 export function cosineColour(c: number): string {
@@ -34,16 +35,18 @@ export const ConflictView = memo(function ConflictView({ tasks, points }: { task
   const measured = withConflict.reduce((a, p) => a + p.conflict!.measured, 0);
   const conflicting = withConflict.reduce((a, p) => a + p.conflict!.conflicting, 0);
   const maxNorm = latest ? Math.max(...latest.norms, 1e-12) : 1;
+  const tableRef = useRef<HTMLTableElement>(null);
   return (
     <figure className="chart conflict" data-testid="conflict-view" data-measured={measured}>
       <figcaption>
         <strong>Gradient conflict</strong> · shared layers
+        {latest && <TablePngButton table={() => tableRef.current} name="gradient-conflict" testId="png-conflict" />}
       </figcaption>
       {!latest ? (
         <p className="hint">No shared parameters measured yet (a graph without shared layers has no conflict to show).</p>
       ) : (
         <div className="conflict-body">
-          <table className="heatmap" data-testid="conflict-heatmap" aria-label="Cosine similarity between task gradients">
+          <table ref={tableRef} className="heatmap" data-testid="conflict-heatmap" aria-label="Cosine similarity between task gradients">
             <thead>
               <tr>
                 <th />

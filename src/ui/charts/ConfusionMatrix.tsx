@@ -1,8 +1,9 @@
 /** Confusion matrix of a classification task on the validation set: rows are true classes, columns predicted ones. */
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { TaskSpec } from '../../model';
 import { readoutClass } from '../../state';
 import { confusionMatrix } from './insightMath';
+import { TablePngButton } from './PngButton';
 
 export const ConfusionMatrix = memo(function ConfusionMatrix({ task, pred, truth }: { task: TaskSpec; pred: Float32Array; truth: Float32Array }) {
   const C = task.kind === 'multiclass' ? task.classes : 2;
@@ -10,6 +11,7 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ task, pred, truth
   const total = m.flat().reduce((a, b) => a + b, 0);
   const right = m.reduce((a, row, i) => a + row[i], 0);
   const max = Math.max(1, ...m.flat());
+  const tableRef = useRef<HTMLTableElement>(null);
   return (
     <figure className="chart confusion" data-testid={`confusion-${task.id}`} data-total={total}>
       <figcaption>
@@ -17,8 +19,9 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ task, pred, truth
         <span className="chart-stats">
           accuracy {total ? ((100 * right) / total).toFixed(1) : '—'}% of {total}
         </span>
+        <TablePngButton table={() => tableRef.current} name={`confusion-${task.name}`} testId={`png-confusion-${task.id}`} />
       </figcaption>
-      <table className="cm">
+      <table className="cm" ref={tableRef}>
         <thead>
           <tr>
             <th title="rows: true class, columns: predicted class">true \ pred</th>

@@ -1,10 +1,11 @@
 /** Trade-off between two tasks: each run's final metric on task A against task B, with the non-dominated runs joined as the Pareto front. */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { metricDirection, paretoFront, finalMetrics } from '../../model/analysis';
 import { useApp, type RunRecord } from '../../state';
 import { fmtMetric } from '../panels/RunsPanel';
 import { tasksOf, useSelectedRuns } from './CompareView';
 import { fmtNum } from './ticks';
+import { SvgPngButton } from './PngButton';
 
 const W = 320;
 const H = 220;
@@ -24,6 +25,7 @@ export function ParetoView() {
   const { runs, fromSelection } = useCandidates();
   const tasks = useMemo(() => tasksOf(runs.filter((r) => r.config.tasks.length > 1)), [runs]);
   const [pick, setPick] = useState<[string | null, string | null]>([null, null]);
+  const svgRef = useRef<SVGSVGElement>(null);
   const a = tasks.find((t) => t.id === pick[0]) ?? tasks[0];
   const b = tasks.find((t) => t.id === pick[1]) ?? tasks.find((t) => t !== a);
 
@@ -76,6 +78,7 @@ export function ParetoView() {
                 </option>
               ))}
             </select>
+            {pts.length > 0 && <SvgPngButton svg={() => svgRef.current} name={`pareto-${a.name}-vs-${b.name}`} testId="png-pareto" />}
           </>
         )}
       </div>
@@ -87,7 +90,7 @@ export function ParetoView() {
         <p className="hint">Train multi-task runs to see their trade-off here.</p>
       ) : (
         <div className="pareto-body">
-          <svg width={W} height={H} className="pareto-plot" data-testid="pareto-plot" role="img" aria-label={`${a.name} against ${b.name}`}>
+          <svg ref={svgRef} width={W} height={H} className="pareto-plot" data-testid="pareto-plot" role="img" aria-label={`${a.name} against ${b.name}`}>
             <line x1={PAD.l} y1={H - PAD.b} x2={W - PAD.r} y2={H - PAD.b} stroke="#9aa4b1" />
             <line x1={PAD.l} y1={PAD.t} x2={PAD.l} y2={H - PAD.b} stroke="#9aa4b1" />
             <text x={(W + PAD.l) / 2} y={H - 6} textAnchor="middle" fontSize={11}>

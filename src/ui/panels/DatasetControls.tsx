@@ -91,6 +91,7 @@ export function CsvControls({ ds }: { ds: CsvConfig }) {
   const store = useAppStore();
   const table = useCsvSession((s) => s.table);
   const error = useCsvSession((s) => s.error);
+  const warnings = useCsvSession((s) => s.warnings);
   const sums = useMemo(() => (table ? summariseColumns(table) : []), [table]);
   const onFile = async (file: File | undefined) => {
     if (!file) return;
@@ -124,6 +125,11 @@ export function CsvControls({ ds }: { ds: CsvConfig }) {
           {error}
         </p>
       )}
+      {warnings?.map((w) => (
+        <p key={w} className="csv-error" role="status" data-testid="csv-warning">
+          {w}
+        </p>
+      ))}
       <p className="hint">The file is parsed in this tab and never uploaded. Share links hold only the column choices, not the data: whoever opens one uploads the same file. Max 5 MB / 50,000 rows.</p>
       {!table && ds.inputs.length > 0 && <p className="hint" data-testid="csv-needed">This experiment uses “{ds.fileName}”: upload that file to preview and train.</p>}
       {table && (
