@@ -103,3 +103,22 @@ test('runs are kept: baselines and Δm%, comparison, Pareto front, rename, delet
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'idle');
   expect(errors).toEqual([]);
 });
+
+test('a second tab leaves the first tab’s live run alone; the run still finishes as done', async ({ page, context }) => {
+  const errors = await openApp(page);
+  await page.getByTestId('backend').selectOption('wasm');
+  await setNumber(page, 'steps', 3000);
+  await page.getByTestId('train').click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'running');
+  const live = (await runRows(page))[0];
+  await page.waitForTimeout(800); // the record reaches IndexedDB
+  const second = await context.newPage();
+  await openApp(second);
+  // the second tab sees the run as running (not interrupted): the first tab holds its lock
+  await expect(second.getByTestId(`run-row-${live.id}`)).toHaveAttribute('data-status', 'running');
+  await expect(page.getByTestId(`run-row-${live.id}`)).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await second.reload();
+  await expect(second.getByTestId(`run-row-${live.id}`)).toHaveAttribute('data-status', 'done');
+  await second.close();
+  expect(errors).toEqual([]);
+});

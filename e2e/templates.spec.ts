@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { curve, mouseDrag, openApp, TASKS, trainAndWait } from './helpers';
 
-const TEMPLATE_IDS = ['hard', 'single', 'crossstitch', 'mtan', 'mmoe', 'cgc', 'tam', 'care'];
+const TEMPLATE_IDS = ['hard', 'single', 'crossstitch', 'mtan', 'mmoe', 'cgc', 'tam', 'care', 'ensemble'];
 
 async function expectLossesFall(page: import('@playwright/test').Page, what: string): Promise<void> {
   for (const t of TASKS) {
@@ -26,6 +26,8 @@ test('every template builds a trainable graph whose tasks all learn (Auto backen
   await page.getByTestId('template').selectOption('mmoe');
   for (const k of [0, 1, 2]) await expect(page.getByTestId(`out-mmoe-${k}`)).toBeVisible();
   await expect(page.getByTestId('node-mmoe')).toContainText('Zone');
+  // every template's module is in the palette too
+  await expect(page.getByTestId('palette-ensemble')).toBeVisible();
   expect(errors).toEqual([]);
 });
 

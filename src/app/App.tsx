@@ -15,6 +15,7 @@ import { Inspector } from '../ui/panels/Inspector';
 import { RunsPanel } from '../ui/panels/RunsPanel';
 import { ShareBar } from '../ui/panels/ShareBar';
 import { TrainPanel } from '../ui/panels/TrainPanel';
+import { WarmStartPanel } from '../ui/panels/WarmStartPanel';
 
 function DatasetWithPreview() {
   const dataset = useApp((s) => s.config.dataset);
@@ -78,6 +79,7 @@ export function App() {
           <aside className="right">
             <Inspector />
             <TrainPanel />
+            <WarmStartPanel />
           </aside>
         </main>
       </div>

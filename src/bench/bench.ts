@@ -132,6 +132,8 @@ export function runBench(spec: BenchSpec): Promise<BenchResult> {
         case 'predictions':
         case 'robustness':
         case 'weights':
+        case 'warmstart':
+        case 'inspect':
           break;
         default: {
           const never: never = msg;

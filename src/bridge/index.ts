@@ -1,5 +1,5 @@
 /** Starts and stops the training worker, and forwards only the current run's messages. */
-import type { CsvTable, ExperimentConfig } from '../model';
+import type { CsvTable, ExperimentConfig, NodeWeights } from '../model';
 import type { FromWorker, ToWorker } from '../protocol';
 
 export type WorkerFactory = () => Worker;
@@ -9,8 +9,8 @@ export const defaultWorkerFactory: WorkerFactory = () =>
   new Worker(new URL('../train/worker.ts', import.meta.url), { type: 'module', name: 'mtl-trainer' });
 
 export interface TrainingBridge {
-  /** Start a run in a fresh worker (terminating any previous one); returns its runId. */
-  start(config: ExperimentConfig): string;
+  /** Start a run in a fresh worker (terminating any previous one); `init`: warm-start weights for some nodes. Returns its runId. */
+  start(config: ExperimentConfig, init?: NodeWeights[]): string;
   pause(): void;
   resume(): void;
   /** Terminate the worker: the run stops at once. */
@@ -48,7 +48,7 @@ export function createTrainingBridge(onMessage: (msg: FromWorker) => void, facto
     runId = null;
   };
   return {
-    start(config) {
+    start(config, init) {
       stop();
       const id = newRunId();
       const w = factory();
@@ -72,7 +72,7 @@ export function createTrainingBridge(onMessage: (msg: FromWorker) => void, facto
         if (w === worker) onMessage({ type: 'error', runId: id, message: 'The training worker sent a message that could not be read.' });
       };
       const table = config.dataset.kind === 'csv' ? sessionTable : null;
-      post(table ? { type: 'start', runId: id, config, table } : { type: 'start', runId: id, config });
+      post({ type: 'start', runId: id, config, ...(table ? { table } : {}), ...(init?.length ? { init } : {}) });
       return id;
     },
     pause: () => runId && post({ type: 'pause', runId }),

@@ -21,7 +21,7 @@ describe('multi-output nodes', () => {
 
   it('fusion kinds have one output per task; others one (heads none)', () => {
     const count = (kind: string, tasks = SYNTHETIC_TASKS) => outputCount(nodeKind(kind)!, coerceParams(nodeKind(kind)!.params, {}), { inputDim: 2, tasks });
-    for (const k of ['crossstitch', 'taskattention', 'mmoe', 'cgc', 'tam', 'care']) {
+    for (const k of ['crossstitch', 'taskattention', 'mmoe', 'cgc', 'tam', 'care', 'ensemble']) {
       expect(count(k)).toBe(3);
       expect(count(k, SYNTHETIC_TASKS.slice(0, 2))).toBe(2);
     }
@@ -97,5 +97,9 @@ describe('multi-output nodes', () => {
     expect(shape('tam', [[10]], { chunks: 4 })).toBe('cannot split [10] into 4 equal tokens; pick a divisor of 10');
     expect(shape('tam', [[16]], { dModel: 9, heads: 2 })).toBe('model width 9 is not a multiple of 2 heads');
     expect(shape('care', [[3, 2], [3, 2], [3, 2]])).toBe('expects vector streams, got [3×2]; add a Flatten');
+    expect(shape('ensemble', [[6]], { units: 5 })).toEqual([[5], [5], [5]]);
+    expect(shape('ensemble', [[2, 3]])).toBe('expects a vector input, got [2×3]; add a Flatten');
+    expect(shape('ensemble', [])).toBe('needs an input edge');
+    expect(coerceParams(nodeKind('ensemble')!.params, { combine: 'vote' }).combine).toBe('mean'); // no vote: it passes no gradient
   });
 });

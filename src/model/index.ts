@@ -7,3 +7,5 @@ export * from './defaults';
 export * from './datasets';
 export * from './weighting';
 export * from './templates';
+export * from './inspection';
+export * from './warmstart';

@@ -140,6 +140,18 @@ export const TEMPLATES: readonly GraphTemplate[] = [
     description: 'One stream per task; each attends to the other tasks’ streams and adds what it finds (CARE-style).',
     build: (tasks) => mixedStreams(tasks, 'care'),
   },
+  {
+    id: 'ensemble',
+    label: 'Ensemble',
+    description: 'Per task, three independently initialised small MLPs whose outputs are averaged into the head (a logit-averaging ensemble).',
+    build(tasks) {
+      const g = kit();
+      const m = g.node('ensemble', 'ensemble', 1, midY(tasks), { members: 3, hidden: 16, units: 8, combine: 'mean' });
+      g.edge(g.node('in', 'input', 0, midY(tasks)), m);
+      tasks.forEach((t, i) => g.edge(m, g.node(`head_${t.id}`, 'head', 2, rowY(i), { taskId: t.id }), i));
+      return g.graph();
+    },
+  },
 ];
 
 /** Template lookup by id; undefined for an unknown id. */

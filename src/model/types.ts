@@ -160,6 +160,33 @@ export interface ExperimentConfig {
   backend: BackendChoice;
   /** evaluate and report metrics every this many steps */
   evalEvery: number;
+  /** initialise some nodes from an earlier run's (or an uploaded file's) weights; see src/model/warmstart.ts */
+  warmStart?: WarmStartConfig;
+  /** two-phase training: some tasks first, then all with some nodes frozen (tfjs engine only) */
+  schedule?: ScheduleConfig;
+}
+
+/** Where a run's initial weights come from: a finished run of this browser (runId) or an uploaded file (runId 'file:…'). */
+export interface WarmStartConfig {
+  runId: string;
+  /** the source's name when chosen, for messages when it is not in this browser */
+  runName: string;
+  /** node ids to copy */
+  nodes: string[];
+}
+
+/** Phase 1 (steps < phase1Steps): only phase1Tasks' losses count. Phase 2: every task; freezeInPhase2 nodes stop updating. */
+export interface ScheduleConfig {
+  phase1Steps: number;
+  phase1Tasks: string[];
+  freezeInPhase2: string[];
+}
+
+/** What a warm start did with one node: copied, not in the built graph, or shapes differ (detail says how). */
+export interface WarmStartEntry {
+  nodeId: string;
+  status: 'copied' | 'missing' | 'mismatch';
+  detail: string;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** The typed worker protocol. Every message carries the runId it belongs to; stale runIds are dropped by the bridge. */
-import type { BackendChoice, BackendName, CsvTable, ExperimentConfig, NodeWeights } from '../model';
+import type { BackendChoice, BackendName, CsvTable, ExperimentConfig, NodeInspection, NodeWeights, WarmStartEntry } from '../model';
 
 export type { NodeWeights } from '../model';
 import type { GridSpec } from './insight';
@@ -10,7 +10,7 @@ export const PROTOCOL_VERSION = 1;
 
 export type ToWorker =
   /** table: the session's uploaded CSV, sent only when config.dataset.kind is 'csv' (it is never part of the config) */
-  | { type: 'start'; runId: string; config: ExperimentConfig; table?: CsvTable }
+  | { type: 'start'; runId: string; config: ExperimentConfig; table?: CsvTable; init?: NodeWeights[] }
   | { type: 'pause'; runId: string }
   | { type: 'resume'; runId: string };
 
@@ -52,7 +52,11 @@ export type FromWorker =
   | { type: 'resumed'; runId: string; step: number }
   /** every built node's weights (frozen ones included), at the end of a run, in build order */
   | { type: 'weights'; runId: string; step: number; weights: NodeWeights[] }
+  /** what the warm start (start's `init`) did per node; sent once after 'ready', before training, when `init` was given */
+  | { type: 'warmstart'; runId: string; report: WarmStartEntry[] }
   | { type: 'done'; runId: string; step: number; stepsPerSec: number; elapsedMs: number }
+  /** live tables of the fusion modules that offer one (cross-stitch α, MMoE/CGC mean gates); at most every 250 ms while training and at the end; only when there are some */
+  | { type: 'inspect'; runId: string; step: number; nodes: NodeInspection[] }
   /** each task's readout (see insight.ts) over the cells of `grid`, for 2D inputs; sent every so often while training and at the end */
   | { type: 'boundary'; runId: string; step: number; grid: GridSpec; values: Float32Array[] }
   /** each task's readout and true label on the validation rows, in config.tasks order; sent once, at the end of a run */

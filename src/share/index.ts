@@ -2,3 +2,4 @@
 export * from './codec';
 export { experimentSchema, LIMITS } from './schema';
 export * from './csv';
+export * from './tfjsWeights';

@@ -101,4 +101,14 @@ export const experimentSchema = z.object({
   }),
   backend: z.enum(['auto', 'js', 'webgpu', 'webgl', 'wasm', 'cpu']),
   evalEvery: z.number().int().min(1).max(10_000),
+  warmStart: z
+    .object({ runId: z.string().min(1).max(300), runName: z.string().max(500), nodes: z.array(id).max(LIMITS.nodes) })
+    .optional(),
+  schedule: z
+    .object({
+      phase1Steps: z.number().int().min(0).max(1_000_000),
+      phase1Tasks: z.array(id).max(LIMITS.tasks),
+      freezeInPhase2: z.array(id).max(LIMITS.nodes),
+    })
+    .optional(),
 }) satisfies z.ZodType<ExperimentConfig>;

@@ -11,3 +11,5 @@ export * from './persist';
 export * from './datasets';
 export * from './metricsCsv';
 export * from './experimentFile';
+export * from './tfjsFiles';
+export { exportRun, type PyTorchExport } from './exportProject';

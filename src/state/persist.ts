@@ -4,6 +4,7 @@
  */
 import { payloadFromHash } from '../share';
 import { openRunsDb, type RunsDb } from './runsDb';
+import { liveRunIds } from './runLocks';
 import type { AppStore } from './store';
 
 export interface PersistOptions {
@@ -50,7 +51,9 @@ async function boot(store: AppStore, { hash, factory = globalThis.indexedDB, dbN
   let interrupted: string[] = [];
   let restored = false;
   try {
-    interrupted = await db.markInterrupted();
+    // Runs another tab is training now stay 'running'.
+    const live = await liveRunIds();
+    interrupted = await db.markInterrupted((id) => live.has(id));
     store.getState().attachDb(db, await db.listRuns());
     const urlHasNone = payloadFromHash(hash) === null && (!hash || hash === '#');
     if (urlHasNone) {

@@ -4,7 +4,7 @@
  * records are validated on the way out and malformed ones are dropped with a console warning.
  */
 import { z } from 'zod';
-import type { BackendName, ExperimentConfig } from '../model';
+import type { BackendName, ExperimentConfig, WarmStartEntry } from '../model';
 import type { MetricPoint, NodeWeights, Robustness } from '../protocol';
 import { parseExperiment } from '../share';
 
@@ -34,6 +34,17 @@ export interface RunRecord {
   robustness?: Robustness;
   /** true once the run's final weights were received (they live in their own store: see RunWeights) */
   hasWeights?: boolean;
+  /** a warm-started run: the source's name, a note when it could not be used, and what the engine did per node */
+  warmStart?: WarmStartRecord;
+}
+
+/** What became of a run's warm start (config.warmStart). */
+export interface WarmStartRecord {
+  source: string;
+  /** set when the run trained from scratch instead (the source is not in this browser) */
+  note?: string;
+  /** per node, from the worker's 'warmstart' message; empty until it arrives */
+  report: WarmStartEntry[];
 }
 
 /** A finished run's trained weights and the browser's validation readouts (for exports and warm starts). */
@@ -79,6 +90,13 @@ const recordSchema = z.object({
   baselineOf: z.object({ runId: z.string().optional(), taskId: z.string() }).optional(),
   robustness: z.object({ eps: z.array(num).max(64), scores: z.array(z.array(num)) }).optional(),
   hasWeights: z.boolean().optional(),
+  warmStart: z
+    .object({
+      source: z.string().max(500),
+      note: z.string().max(1000).optional(),
+      report: z.array(z.object({ nodeId: z.string().max(200), status: z.enum(['copied', 'missing', 'mismatch']), detail: z.string().max(1000) })).max(2000),
+    })
+    .optional(),
 });
 
 /** At most `max` items of `xs`, evenly spaced by index, first and last kept (same rule as the charts' downsample). */
@@ -133,8 +151,8 @@ export interface RunsDb {
   saveCurrentExperiment(config: ExperimentConfig): Promise<void>;
   /** The saved experiment, validated and migrated; null when none is saved or it is invalid (warned). */
   loadCurrentExperiment(): Promise<ExperimentConfig | null>;
-  /** For app start: every record still 'running' (its tab was closed or crashed) becomes 'interrupted'; returns their ids. */
-  markInterrupted(): Promise<string[]>;
+  /** For app start: every record still 'running' (its tab was closed or crashed) becomes 'interrupted', except those `isLive` says another tab is training; returns their ids. */
+  markInterrupted(isLive?: (id: string) => boolean): Promise<string[]>;
   close(): void;
 }
 
@@ -234,7 +252,7 @@ export async function openRunsDb(name = 'mtl-playground', factory: IDBFactory | 
       }
       return res.config;
     },
-    markInterrupted: () =>
+    markInterrupted: (isLive = () => false) =>
       inTx(RUNS, 'readwrite', (s) => {
         const ids: string[] = [];
         return new Promise<string[]>((resolve, reject) => {
@@ -244,7 +262,7 @@ export async function openRunsDb(name = 'mtl-playground', factory: IDBFactory | 
             const cur = req.result;
             if (!cur) return resolve(ids);
             const v = cur.value as { id?: unknown; status?: unknown } | null;
-            if (v && typeof v === 'object' && v.status === 'running' && typeof v.id === 'string') {
+            if (v && typeof v === 'object' && v.status === 'running' && typeof v.id === 'string' && !isLive(v.id)) {
               cur.update({ ...v, status: 'interrupted' });
               ids.push(v.id);
             }

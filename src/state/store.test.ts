@@ -18,6 +18,18 @@ function setup() {
 const point = (step: number, loss: number) => ({ step, tasks: [0, 1, 2].map(() => ({ trainLoss: loss, valLoss: loss, metric: 0.5 })), weights: [1, 1, 1], totalLoss: 3 * loss, conflict: null });
 
 describe('app store', () => {
+  it('keeps the latest live inspection by node id, and clears it when a new run starts', () => {
+    const { store, workers } = setup();
+    store.getState().train();
+    const runId = store.getState().runId!;
+    const table = { nodeId: 'cs', kind: 'crossstitch', title: 'Mixing matrix α', note: '', rows: 1, cols: 1, rowLabels: ['Side'], colLabels: ['in 1'], values: [1] };
+    workers[0].emit({ type: 'inspect', runId, step: 10, nodes: [table] });
+    workers[0].emit({ type: 'inspect', runId, step: 20, nodes: [{ ...table, values: [0.5] }] });
+    expect(store.getState().inspection).toEqual({ step: 20, nodes: { cs: { ...table, values: [0.5] } } });
+    store.getState().train();
+    expect(store.getState().inspection).toBeNull();
+  });
+
   it('edits the graph through actions and re-analyses it', () => {
     const { store } = setup();
     const s = store.getState();

@@ -14,13 +14,18 @@ import {
   type ExperimentConfig,
   type GraphAnalysis,
   type GraphEdge,
+  type NodeInspection,
+  type NodeWeights,
   type TaskSpec,
   type XY,
+  WARM_FILE_PREFIX,
 } from '../model';
 import type { FromWorker, GridSpec, MetricPoint } from '../protocol';
 import { comparableKey } from './compare';
+import { buildPyTorchExport, type PyTorchExport } from './exportProject';
 import { appendPoints, baselineConfigs, defaultRunName, finishRun, newRunRecord } from './runs';
-import type { RunRecord, RunRecordStatus, RunsDb, RunWeights } from './runsDb';
+import type { RunRecord, RunRecordStatus, RunsDb, RunWeights, WarmStartRecord } from './runsDb';
+import { holdRunLock, releaseRunLock } from './runLocks';
 
 
 /** Each task's readout (protocol readout()) over a grid of the input plane, at a step. */
@@ -35,6 +40,13 @@ export interface ValPredictions {
   step: number;
   pred: Float32Array[];
   truth: Float32Array[];
+}
+
+/** A warm-start source: a run's or an uploaded file's weights, with the experiment they were trained in when known. */
+export interface WarmSource {
+  name: string;
+  config: ExperimentConfig | null;
+  weights: NodeWeights[];
 }
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'failed' | 'stopped';
@@ -72,6 +84,10 @@ export interface AppState {
   boundary: BoundaryGrid | null;
   /** the finished run's validation predictions */
   predictions: ValPredictions | null;
+  /** latest live tables of the run's fusion modules (cross-stitch α, mean gate weights), by node id; null before the first */
+  inspection: { step: number; nodes: Record<string, NodeInspection> } | null;
+  /** the live (or last) run's warm start: source, note, per-node report; null when it had none */
+  warmStart: WarmStartRecord | null;
   train(): void;
   pause(): void;
   resume(): void;
@@ -90,6 +106,13 @@ export interface AppState {
   attachDb(db: RunsDb | null, stored?: RunRecord[]): void;
   /** A finished run's trained weights (from memory, else the database); null when it has none */
   getRunWeights(runId: string): Promise<RunWeights | null>;
+  /** tfjs weights uploaded in this tab (memory only, never persisted): a warm-start source under runId WARM_FILE_PREFIX + name */
+  uploadedWeights: WarmSource | null;
+  setUploadedWeights(u: WarmSource | null): void;
+  /** A warm-start source by config.warmStart.runId (a run of this browser with weights, or the uploaded file); null when absent */
+  getWarmSource(runId: string): Promise<WarmSource | null>;
+  /** Export → PyTorch: the project zip of run `runId` (its config and weights), or with null of the current experiment (with its newest matching finished run's weights); null and an error banner on failure */
+  exportPyTorch(runId: string | null): Promise<PyTorchExport | null>;
   /** Train one single-task baseline per task of the current experiment, one after another. */
   trainBaselines(): void;
   renameRun(id: string, name: string): void;
@@ -125,6 +148,8 @@ const idleTraining = {
   error: null,
   boundary: null,
   predictions: null,
+  inspection: null,
+  warmStart: null,
 };
 
 export interface StoreOptions {
@@ -151,6 +176,8 @@ export function createAppStore(initial: ExperimentConfig = defaultExperiment(), 
     let lastFlush = 0;
     let queue: QueuedBaseline[] = [];
     let warned = false;
+    /** identity of the latest train() call, so a warm start's late weights fetch does not start a stale run */
+    let startToken: object = {};
     /** weights received in this session, by run id (the database keeps them across sessions) */
     const weightsById = new Map<string, RunWeights>();
     const persist = (rec: RunRecord) => {
@@ -170,16 +197,19 @@ export function createAppStore(initial: ExperimentConfig = defaultExperiment(), 
     const endLive = (status: Exclude<RunRecordStatus, 'running'>, extra: Parameters<typeof finishRun>[2] = {}) => {
       if (!live) return;
       const rec = finishRun(live, status, extra);
+      releaseRunLock(live.id);
       live = null;
       set({ liveRunId: null });
       upsert(rec);
       persist(rec);
     };
-    const startRun = (snapshot: ExperimentConfig, kind: RunRecord['kind'], name: string, baselineOf?: RunRecord['baselineOf']) => {
+    const startRun = (snapshot: ExperimentConfig, kind: RunRecord['kind'], name: string, baselineOf?: RunRecord['baselineOf'], warm?: { record: WarmStartRecord; init?: NodeWeights[] }) => {
       endLive('stopped');
-      set({ ...idleTraining, status: 'starting', runTasks: snapshot.tasks, totalSteps: snapshot.optimizer.steps });
-      const runId = getBridge().start(snapshot);
+      set({ ...idleTraining, status: 'starting', runTasks: snapshot.tasks, totalSteps: snapshot.optimizer.steps, warmStart: warm?.record ?? null });
+      const runId = getBridge().start(snapshot, warm?.init);
       live = newRunRecord(snapshot, kind, name, { id: runId, createdAt: now(), baselineOf });
+      if (warm) live.warmStart = warm.record;
+      holdRunLock(runId);
       set({ runId, liveRunId: runId });
       flush();
     };
@@ -231,6 +261,9 @@ export function createAppStore(initial: ExperimentConfig = defaultExperiment(), 
         case 'boundary':
           set({ boundary: { step: msg.step, grid: msg.grid, values: msg.values } });
           break;
+        case 'inspect':
+          set({ inspection: { step: msg.step, nodes: Object.fromEntries(msg.nodes.map((n) => [n.nodeId, n])) } });
+          break;
         case 'predictions':
           set({ predictions: { step: msg.step, pred: msg.pred, truth: msg.truth } });
           break;
@@ -244,6 +277,13 @@ export function createAppStore(initial: ExperimentConfig = defaultExperiment(), 
           weightsById.set(msg.runId, w);
           db?.putWeights(w).catch((e: unknown) => console.warn('runs: could not save weights:', e));
           if (live) live = { ...live, hasWeights: true };
+          break;
+        }
+        case 'warmstart': {
+          const ws: WarmStartRecord = { ...(get().warmStart ?? { source: '' }), report: msg.report };
+          set({ warmStart: ws });
+          if (live) live = { ...live, warmStart: ws };
+          flush();
           break;
         }
         case 'error':
@@ -334,7 +374,28 @@ export function createAppStore(initial: ExperimentConfig = defaultExperiment(), 
         }
         cancelQueue();
         const snapshot = structuredClone(config);
-        startRun(snapshot, 'mtl', defaultRunName(snapshot, get().runs.map((r) => r.name)));
+        const name = defaultRunName(snapshot, get().runs.map((r) => r.name));
+        const ws = snapshot.warmStart;
+        if (!ws) return startRun(snapshot, 'mtl', name);
+        // The source's weights come from memory or IndexedDB: asynchronous, so the run is 'starting' meanwhile.
+        set({ ...idleTraining, status: 'starting', runTasks: snapshot.tasks, totalSteps: snapshot.optimizer.steps });
+        const token = (startToken = {});
+        void get()
+          .getWarmSource(ws.runId)
+          .then((src) => {
+            // Stopped, reset or started again meanwhile.
+            if (token !== startToken || get().status !== 'starting') return;
+            const label = ws.runName || ws.runId;
+            if (!src) {
+              const note = ws.runId.startsWith(WARM_FILE_PREFIX)
+                ? `The warm-start file “${label}” is not loaded in this tab (uploaded weights are kept in memory only): this run trains from scratch.`
+                : `The warm-start run “${label}” (or its weights) is not in this browser: this run trains from scratch.`;
+              return startRun(snapshot, 'mtl', name, undefined, { record: { source: label, note, report: [] } });
+            }
+            const chosen = new Set(ws.nodes);
+            const init = src.weights.filter((n) => chosen.has(n.id));
+            startRun(snapshot, 'mtl', name, undefined, { record: { source: src.name, report: [] }, init });
+          });
       },
       pause: () => getBridge().pause(),
       resume: () => getBridge().resume(),
@@ -364,6 +425,25 @@ export function createAppStore(initial: ExperimentConfig = defaultExperiment(), 
         for (const r of mine) persist(r.id === live?.id ? live : r);
       },
       getRunWeights: async (runId) => weightsById.get(runId) ?? (db ? db.getWeights(runId).catch(() => null) : null),
+      uploadedWeights: null,
+      setUploadedWeights: (u) => set({ uploadedWeights: u }),
+      getWarmSource: async (runId) => {
+        if (runId.startsWith(WARM_FILE_PREFIX)) {
+          const u = get().uploadedWeights;
+          return u && WARM_FILE_PREFIX + u.name === runId ? u : null;
+        }
+        const run = get().runs.find((r) => r.id === runId);
+        const w = run ? await get().getRunWeights(runId) : null;
+        return run && w ? { name: run.name, config: run.config, weights: w.weights } : null;
+      },
+      exportPyTorch: async (runId) => {
+        try {
+          return await buildPyTorchExport(get(), runId);
+        } catch (e) {
+          set({ banner: { kind: 'error', text: `Could not export to PyTorch: ${e instanceof Error ? e.message : String(e)}` } });
+          return null;
+        }
+      },
       trainBaselines: () => {
         const { config, analysis, runs } = get();
         if (!analysis.ok) {
@@ -371,6 +451,9 @@ export function createAppStore(initial: ExperimentConfig = defaultExperiment(), 
           return;
         }
         const snapshot = structuredClone(config);
+        // Baselines train each task alone from scratch: no warm start, no two-phase schedule.
+        delete snapshot.warmStart;
+        delete snapshot.schedule;
         const key = comparableKey(snapshot);
         // The multi-task run these baselines stand beside: the latest one trained on the same data, seed and budget.
         const mtl = runs.filter((r) => r.kind === 'mtl' && comparableKey(r.config) === key).sort((a, b) => b.createdAt - a.createdAt)[0];

@@ -1,8 +1,9 @@
 /** Graph → tfjs model: builds the nodes that lead to a head, in topological order, via NODE_BUILDERS. */
 import * as tf from '@tensorflow/tfjs-core';
-import { analyzeGraph, ancestorsOf, coerceParams, edgeOutput, incomingEdges, nodeKind, type ExperimentConfig } from '../model';
+import { analyzeGraph, ancestorsOf, coerceParams, edgeOutput, incomingEdges, matchWarmStart, nodeKind, type ExperimentConfig, type WarmStartEntry } from '../model';
 import type { NodeWeights } from '../protocol';
-import { NODE_BUILDERS, type BuiltNode } from './layers';
+import type { NodeInspection } from '../model';
+import { NODE_BUILDERS, type BuiltNode, type InspectTable } from './layers';
 
 export interface BuiltModel {
   /** all trainable variables, in build order (deterministic for a given graph); frozen nodes' variables are not among them */
@@ -26,6 +27,10 @@ export interface BuiltModel {
   headIds: string[];
   /** every built node's weights (variables, then state), frozen ones included, in build order; reads the device */
   snapshot(): Promise<NodeWeights[]>;
+  /** live tables of the nodes that offer one (BuiltNode.inspect), in build order, from rows x [n, inputDim] in inference mode; reads the device */
+  inspect(x: tf.Tensor): Promise<NodeInspection[]>;
+  /** warm start: assign each given node's tensors (variables, then state, as in snapshot) where the id and every shape match; frozen nodes too */
+  load(nodes: readonly NodeWeights[]): WarmStartEntry[];
 }
 
 interface PlanEntry {
@@ -127,6 +132,32 @@ export function buildModel(config: Pick<ExperimentConfig, 'graph' | 'tasks' | 's
       return headIds.map((h) => values.get(h)![0]);
     },
     forwardValues: (x, training, step) => joined(run(x, training, step)),
+    async inspect(x) {
+      const shown = plan.filter((p) => p.built.inspect);
+      if (shown.length === 0) return [];
+      let tables: InspectTable[] = [];
+      const kept = tf.tidy(() => {
+        const values = run(x, false, 0);
+        tables = shown.map((p) => p.built.inspect!(p.sources.length === 0 ? [x] : p.sources.map((s) => values.get(s.id)![s.k])));
+        return tables.map((t) => t.values);
+      });
+      try {
+        const data = await Promise.all(kept.map((v) => v.data()));
+        return tables.map((t, i) => ({
+          nodeId: shown[i].id,
+          kind: nodeKinds.get(shown[i].id)!,
+          title: t.title,
+          note: t.note,
+          rows: kept[i].shape[0],
+          cols: kept[i].shape[1],
+          rowLabels: t.rowLabels,
+          colLabels: t.colLabels,
+          values: Array.from(data[i]),
+        }));
+      } finally {
+        tf.dispose(kept);
+      }
+    },
     async snapshot() {
       const out: NodeWeights[] = [];
       for (const p of plan) {
@@ -135,6 +166,17 @@ export function buildModel(config: Pick<ExperimentConfig, 'graph' | 'tasks' | 's
         out.push({ id: p.id, kind: nodeKinds.get(p.id)!, tensors: vars.map((v, i) => ({ shape: v.shape.slice(), values: Float32Array.from(values[i]) })) });
       }
       return out;
+    },
+    load(nodes) {
+      const owned = (p: PlanEntry) => [...p.built.variables, ...(p.built.state ?? [])];
+      const report = matchWarmStart(plan.map((p) => ({ id: p.id, shapes: owned(p).map((v) => v.shape.slice()) })), nodes);
+      const given = new Map(nodes.map((n) => [n.id, n]));
+      for (const r of report) {
+        if (r.status !== 'copied') continue;
+        const vars = owned(plan.find((p) => p.id === r.nodeId)!);
+        given.get(r.nodeId)!.tensors.forEach((t, i) => tf.tidy(() => vars[i].assign(tf.tensor(t.values, t.shape, 'float32'))));
+      }
+      return report;
     },
     dispose() {
       for (const v of allVariables) v.dispose();

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { analyzeGraph, defaultExperiment, makeNode, type ExperimentConfig, type GraphNode } from '../model';
+import { analyzeGraph, defaultExperiment, graphTemplate, makeNode, type ExperimentConfig, type GraphNode } from '../model';
 import { generateDataset } from '../data';
 import { createTrainer } from './loop';
 
@@ -109,6 +109,17 @@ describe('backbone layers train end to end through createTrainer', () => {
     ];
     const r = await train(cfg);
     expect(r.shapes.sum).toEqual([6]);
+    expect(r.last).toBeLessThan(r.first);
+    expect(r.at80).toBe(r.at20);
+  });
+
+  it.each(['mean', 'learned'])('the ensemble template (combine %s) trains without leaking tensors', async (combine) => {
+    const cfg = withTrunk([], (c) => {
+      c.graph = graphTemplate('ensemble')!.build(c.tasks, 2);
+      c.graph.nodes.find((n) => n.kind === 'ensemble')!.params.combine = combine;
+    });
+    const r = await train(cfg);
+    expect(r.shapes.ensemble).toEqual([8]);
     expect(r.last).toBeLessThan(r.first);
     expect(r.at80).toBe(r.at20);
   });

@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 // tfjs-core alone registers no gradients (the tfjs union package does this import).
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import { headsFedBy, sharedBoundary, usesRepresentation, weightingSpec, type DatasetArrays, type ExperimentConfig } from '../model';
+import { activeTasks, headsFedBy, phaseAt, sharedBoundary, usesRepresentation, weightingSpec, type DatasetArrays, type ExperimentConfig } from '../model';
 import { deriveSeed, makeRng, permutation } from '../data';
 import type { MetricPoint } from '../protocol';
 import { buildModel, type BuiltModel } from './builder';
@@ -15,9 +15,12 @@ import { taskLoss, weightedLoss, type TaskLoss } from './losses';
 import { createOptimizer, type StepOptimizer } from './optimizer';
 import { createConflictMeter } from './conflict';
 import { assembleTrainer, metricPoint, type Trainer } from './trainer';
-import { createStrategy } from './weighting';
+import { phasedStrategy } from './schedule';
 
 export { divergedMessage, type Trainer } from './trainer';
+
+/** Validation rows the live inspection (mean gate weights) averages over. */
+const INSPECT_ROWS = 256;
 
 export interface TrainerOptions {
   /** cap on the train rows used for the reported train loss (fixed subset: the first rows) */
@@ -29,7 +32,8 @@ export function createTrainer(config: ExperimentConfig, data: DatasetArrays, opt
   const tasks = config.tasks;
   const losses: TaskLoss[] = tasks.map(taskLoss);
   const T = tasks.length;
-  const strategy = createStrategy(config.weighting, tasks.map((t) => t.id), config.seed, config.optimizer.learningRate);
+  const strategy = phasedStrategy(config.weighting, config.schedule, tasks.map((t) => t.id), config.seed, config.optimizer.learningRate);
+  const schedule = config.schedule;
   const lossMode = weightingSpec(config.weighting.kind)?.losses ?? 'none';
   const meter = createConflictMeter();
   let weights = new Array<number>(T).fill(1);
@@ -42,6 +46,23 @@ export function createTrainer(config: ExperimentConfig, data: DatasetArrays, opt
   const nEvalTrain = Math.min(nTrain, opts.maxEvalRows ?? 1024);
 
   const model: BuiltModel = buildModel(config, data.inputDim);
+  const fed = headsFedBy(config.graph, model.headIds);
+  const varTasksAll = model.variableNodes.map((id) => fed.get(id) ?? new Set<number>());
+  /**
+   * The variables a phase updates. Phase 1: those that feed some active task (an inactive task's own layers stay
+   * bit-for-bit as they are). Phase 2: all but freezeInPhase2's. Without a schedule: every trainable variable.
+   */
+  const phaseVars = (phase: 1 | 2): tf.Variable[] => {
+    if (!schedule) return model.variables;
+    if (phase === 1) {
+      const on = activeTasks(schedule, tasks.map((t) => t.id), 0);
+      return model.variables.filter((_, i) => [...varTasksAll[i]].some((t) => on[t]));
+    }
+    const frozen = new Set(schedule.freezeInPhase2);
+    return model.variables.filter((_, i) => !frozen.has(model.variableNodes[i]));
+  };
+  let phase = phaseAt(schedule, 0);
+  let trainVars = phaseVars(phase);
   const owned: tf.Tensor[] = [];
   const keep = <T extends tf.Tensor>(t: T): T => (owned.push(t), t);
   let xAll: tf.Tensor2D, yAll: tf.Tensor[], xEvalTrain: tf.Tensor2D, yEvalTrain: tf.Tensor[], xVal: tf.Tensor2D, yVal: tf.Tensor[];
@@ -53,18 +74,38 @@ export function createTrainer(config: ExperimentConfig, data: DatasetArrays, opt
     yEvalTrain = yAll.map((y) => keep(tf.slice(y, 0, nEvalTrain)));
     xVal = keep(tf.tensor2d(data.xVal, [data.nVal, data.inputDim]));
     yVal = tasks.map((t, i) => keep(losses[i].labels(data.yVal[t.id], data.nVal, t)));
-    optimizer = createOptimizer(config.optimizer, model.variables);
+    optimizer = createOptimizer(config.optimizer, trainVars);
   } catch (err) {
     model.dispose();
     tf.dispose(owned);
     throw err;
   }
 
-  // Shared variables feed ≥ 2 heads; a task-specific variable feeds exactly one (ownerTask).
-  const fed = headsFedBy(config.graph, model.headIds);
-  const varTasks = model.variableNodes.map((id) => fed.get(id) ?? new Set<number>());
-  const sharedVars = model.variables.filter((_, i) => varTasks[i].size >= 2);
-  const taskVars = tasks.map((_, t) => model.variables.filter((_, i) => varTasks[i].has(t)));
+  // Shared variables feed ≥ 2 heads; a task-specific variable feeds exactly one (ownerTask). All over this phase's trainVars.
+  let varTasks: Set<number>[] = [];
+  let sharedVars: tf.Variable[] = [];
+  let taskVars: tf.Variable[][] = [];
+  const derive = () => {
+    const tasksOf = new Map(model.variables.map((v, i) => [v, varTasksAll[i]]));
+    varTasks = trainVars.map((v) => tasksOf.get(v)!);
+    sharedVars = trainVars.filter((_, i) => varTasks[i].size >= 2);
+    taskVars = tasks.map((_, t) => trainVars.filter((_, i) => varTasks[i].has(t)));
+  };
+  derive();
+  /** Phase 2 starts: a fresh optimiser (new moments) over phase 2's variables. */
+  const enterPhase = (p: 1 | 2) => {
+    phase = p;
+    optimizer.dispose();
+    trainVars = phaseVars(p);
+    optimizer = createOptimizer(config.optimizer, trainVars);
+    derive();
+  };
+  /** Σ w_t·L_t over the tasks whose loss counts now (an inactive task's term is left out, not multiplied by 0: NaN-safe). */
+  const combinedLoss = (ls: tf.Scalar[], w: number[], s: number): tf.Scalar => {
+    if (!schedule) return weightedLoss(ls, w);
+    const on = activeTasks(schedule, tasks.map((t) => t.id), s);
+    return weightedLoss(ls.filter((_, i) => on[i]), w.filter((_, i) => on[i]));
+  };
   let epochLoss: tf.Tensor | null = null;
   const onRepresentation = usesRepresentation(config.weighting);
   const boundaryIds = sharedBoundary(config.graph, model.headIds);
@@ -102,6 +143,9 @@ export function createTrainer(config: ExperimentConfig, data: DatasetArrays, opt
    */
   function trainStep(): void | Promise<void> {
     if (step >= totalSteps) return;
+    if (phaseAt(schedule, step) !== phase) enterPhase(phaseAt(schedule, step));
+    // Everything frozen in this phase: the step changes nothing.
+    if (trainVars.length === 0) return afterStep();
     const e = Math.floor(step / batchesPerEpoch);
     if (e !== epoch) startEpoch(e);
     const start = (step % batchesPerEpoch) * batch;
@@ -120,9 +164,9 @@ export function createTrainer(config: ExperimentConfig, data: DatasetArrays, opt
       const { grads } = tf.variableGrads(() => {
         const ls = model.forward(x, true, s).map((o, i) => losses[i].loss(o, ys[i]));
         if (lossMode === 'epoch') addEpochLoss(tf.stack(ls));
-        return weightedLoss(ls, w.task);
-      }, model.variables);
-      optimizer.apply(model.variables.map((v) => grads[v.name]));
+        return combinedLoss(ls, w.task, s);
+      }, trainVars);
+      optimizer.apply(trainVars.map((v) => grads[v.name]));
     });
     return afterStep();
   }
@@ -150,8 +194,8 @@ export function createTrainer(config: ExperimentConfig, data: DatasetArrays, opt
       const w = strategy.step({ step: s, losses: values, gram: null });
       weights = w.shared;
       tf.tidy(() => {
-        const { grads } = tf.variableGrads(() => weightedLoss(model.forward(x, true, s).map((o, i) => losses[i].loss(o, ys[i])), w.task), model.variables);
-        optimizer.apply(model.variables.map((v) => grads[v.name]));
+        const { grads } = tf.variableGrads(() => combinedLoss(model.forward(x, true, s).map((o, i) => losses[i].loss(o, ys[i])), w.task, s), trainVars);
+        optimizer.apply(trainVars.map((v) => grads[v.name]));
       });
     } finally {
       tf.dispose([x, ...ys, ls]);
@@ -191,11 +235,20 @@ export function createTrainer(config: ExperimentConfig, data: DatasetArrays, opt
       const perTaskGrads: Record<string, tf.Tensor>[] = [];
       const values: tf.Scalar[] = [];
       for (let t = 0; t < T; t++) {
+        // A task with nothing to train this phase (its layers are all inactive or frozen): its loss only.
+        if (taskVars[t].length === 0) {
+          perTaskGrads.push({});
+          values.push(losses[t].loss(model.forward(x, true, s)[t], ys[t]));
+          continue;
+        }
         const { value, grads } = tf.variableGrads(() => losses[t].loss(model.forward(x, true, s)[t], ys[t]), taskVars[t]);
         perTaskGrads.push(grads);
         values.push(value);
       }
-      const flat = sharedVars.length ? (tf.stack(perTaskGrads.map((g) => tf.concat(sharedVars.map((v) => tf.reshape(g[v.name], [-1]))))) as tf.Tensor2D) : undefined;
+      // A shared variable a task does not reach has a zero gradient from it.
+      const flat = sharedVars.length
+        ? (tf.stack(perTaskGrads.map((g) => tf.concat(sharedVars.map((v) => tf.reshape(g[v.name] ?? tf.zerosLike(v), [-1]))))) as tf.Tensor2D)
+        : undefined;
       const out: Held = {
         perTaskGrads,
         flat,
@@ -219,7 +272,7 @@ export function createTrainer(config: ExperimentConfig, data: DatasetArrays, opt
         const sharedParts = combinedShared ? tf.split(combinedShared, sharedVars.map((v) => v.size)) : [];
         const sharedGrad = new Map(sharedVars.map((v, i) => [v.name, tf.reshape(sharedParts[i], v.shape)]));
         optimizer.apply(
-          model.variables.map((v, i) => {
+          trainVars.map((v, i) => {
             const g = sharedGrad.get(v.name);
             if (g) return g;
             const t = [...varTasks[i]][0];
@@ -288,6 +341,16 @@ export function createTrainer(config: ExperimentConfig, data: DatasetArrays, opt
     paramCount: model.paramCount,
     inputGradient,
     weights: () => model.snapshot(),
+    async inspect() {
+      // Gate means over at most INSPECT_ROWS validation rows: a steady view at the cost of one small forward pass.
+      const x = tf.slice(xVal, 0, Math.min(INSPECT_ROWS, data.nVal));
+      try {
+        return await model.inspect(x);
+      } finally {
+        x.dispose();
+      }
+    },
+    loadWeights: (init) => model.load(init),
     trainStep,
     evaluate,
     predict,

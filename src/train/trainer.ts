@@ -1,5 +1,6 @@
 /** The engine-neutral trainer interface (no tfjs here): the worker drives either engine through it. */
 import type { MetricPoint, NodeWeights } from '../protocol';
+import type { NodeInspection, WarmStartEntry } from '../model';
 
 export interface Trainer {
   /** optimizer updates done so far */
@@ -21,6 +22,10 @@ export interface Trainer {
   inputGradient(t: number, x: Float32Array, y: Float32Array, n: number): Promise<Float32Array>;
   /** every built node's current weights (see NodeWeights), in build order; copies */
   weights(): Promise<NodeWeights[]>;
+  /** live tables of the fusion modules that offer one (cross-stitch α, MMoE/CGC mean gate weights), from validation rows; [] on the JS engine */
+  inspect(): Promise<NodeInspection[]>;
+  /** warm start, before the first step: copy the given nodes' tensors where the id and every shape match; one entry per given node with weights */
+  loadWeights(nodes: readonly NodeWeights[]): WarmStartEntry[];
   /** frees every tensor the trainer owns */
   dispose(): void;
 }
@@ -48,6 +53,8 @@ export interface TrainerCore {
   predict(x: Float32Array, n: number): Promise<Float32Array[]>;
   inputGradient(t: number, x: Float32Array, y: Float32Array, n: number): Promise<Float32Array>;
   weights(): Promise<NodeWeights[]>;
+  inspect(): Promise<NodeInspection[]>;
+  loadWeights(nodes: readonly NodeWeights[]): WarmStartEntry[];
   dispose(): void;
 }
 
@@ -68,6 +75,8 @@ export function assembleTrainer(core: TrainerCore): Trainer {
     predict: core.predict,
     inputGradient: core.inputGradient,
     weights: core.weights,
+    inspect: core.inspect,
+    loadWeights: core.loadWeights,
     async run(n) {
       const points: MetricPoint[] = [];
       if (trainer.evalDue) points.push(await core.evaluate());

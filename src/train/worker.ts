@@ -4,7 +4,7 @@
  */
 import { BOUNDARY_GRID, gridInputs, readout, type FromWorker, type MetricPoint, type ToWorker } from '../protocol';
 import { prepareDataset } from '../data';
-import type { CsvTable } from '../model';
+import type { CsvTable, NodeWeights } from '../model';
 import { startEngine } from './engine';
 import { fgsmScores } from './robustness';
 import type { Trainer } from './trainer';
@@ -51,13 +51,15 @@ function errorMessage(err: unknown): string {
   return String(err);
 }
 
-async function train(run: Run, config: Extract<ToWorker, { type: 'start' }>['config'], table?: CsvTable): Promise<void> {
+async function train(run: Run, config: Extract<ToWorker, { type: 'start' }>['config'], table?: CsvTable, init?: NodeWeights[]): Promise<void> {
   // Datasets load their digits/rows here (served by the app), off the main thread.
   const data = await prepareDataset(config, table);
   const { trainer, backend, notes } = await startEngine(config, data);
   run.trainer = trainer;
   if (run.cancelled) return;
   post({ type: 'ready', runId: run.runId, backend, requested: config.backend, notes });
+  // Warm start before step 0, so the first evaluation already sees the copied weights.
+  if (init) post({ type: 'warmstart', runId: run.runId, report: trainer.loadWeights(init) });
 
   let pending: MetricPoint[] = [await trainer.evaluate()];
 
@@ -73,6 +75,18 @@ async function train(run: Run, config: Extract<ToWorker, { type: 'start' }>['con
     ctx.postMessage({ type: 'boundary', runId: run.runId, step: trainer.step, grid: BOUNDARY_GRID, values } satisfies FromWorker, values.map((v) => v.buffer));
   };
   await postBoundary();
+
+  // Fusion modules' live tables (cross-stitch α, mean gates), at the boundary's pace; a model without any is not asked again.
+  let inspecting = true;
+  let lastInspect = -Infinity;
+  const postInspect = async () => {
+    if (!inspecting) return;
+    lastInspect = performance.now();
+    const nodes = await trainer.inspect();
+    if (nodes.length === 0) inspecting = false;
+    else post({ type: 'inspect', runId: run.runId, step: trainer.step, nodes });
+  };
+  await postInspect();
 
   // Wall time spent training, excluding pauses: steps/s reflects compute, not the user.
   let activeMs = 0;
@@ -101,6 +115,7 @@ async function train(run: Run, config: Extract<ToWorker, { type: 'start' }>['con
       if (trainer.evalDue) {
         pending.push(await trainer.evaluate());
         if (performance.now() - lastBoundary >= BOUNDARY_MS) await postBoundary();
+        if (performance.now() - lastInspect >= BOUNDARY_MS) await postInspect();
       }
     } while (trainer.step < trainer.totalSteps && performance.now() - t0 < CHUNK_MS && !run.paused);
     activeMs += performance.now() - t0;
@@ -111,6 +126,7 @@ async function train(run: Run, config: Extract<ToWorker, { type: 'start' }>['con
   if (trainer.evalDue) pending.push(await trainer.evaluate());
   flush();
   await postBoundary();
+  await postInspect();
   const outs = await trainer.predict(data.xVal, data.nVal);
   const pred = config.tasks.map((t, i) => readout(t, outs[i], data.nVal));
   const truth = config.tasks.map((t) => data.yVal[t.id].slice(0, data.nVal));
@@ -126,12 +142,12 @@ async function train(run: Run, config: Extract<ToWorker, { type: 'start' }>['con
   post({ type: 'done', runId: run.runId, step: trainer.step, stepsPerSec: stepsPerSec(), elapsedMs: activeMs });
 }
 
-async function start(runId: string, config: Extract<ToWorker, { type: 'start' }>['config'], table?: CsvTable): Promise<void> {
+async function start(runId: string, config: Extract<ToWorker, { type: 'start' }>['config'], table?: CsvTable, init?: NodeWeights[]): Promise<void> {
   if (active) cancel(active);
   const run: Run = { runId, cancelled: false, paused: false, wake: null, trainer: null };
   active = run;
   try {
-    await train(run, config, table);
+    await train(run, config, table, init);
   } catch (err) {
     if (!run.cancelled) post({ type: 'error', runId, message: errorMessage(err) });
   } finally {
@@ -150,7 +166,7 @@ ctx.onmessage = (ev: MessageEvent<ToWorker>) => {
   const msg = ev.data;
   switch (msg.type) {
     case 'start':
-      void start(msg.runId, msg.config, msg.table);
+      void start(msg.runId, msg.config, msg.table, msg.init);
       break;
     case 'pause':
       // The loop answers 'paused' once it has stopped and flushed its points.

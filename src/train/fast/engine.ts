@@ -10,7 +10,7 @@ import { createConflictMeter } from '../conflict';
 import { assembleTrainer, batchesPerEpoch, metricPoint, type Trainer } from '../trainer';
 import { createStrategy, gramOf } from '../weighting';
 import { accuracy, activationBackward, adamStep, binaryLoss, denseBackward, denseForward, momentumStep, softmaxLoss, squaredLoss } from './kernels';
-import { compileFast, snapshotFast, type FastPlan } from './plan';
+import { compileFast, loadFast, snapshotFast, type FastPlan } from './plan';
 
 /** Per-batch-size working memory: one activation buffer per node (and grads and masks for training). */
 interface Buffers {
@@ -318,6 +318,9 @@ export function createFastTrainer(config: ExperimentConfig, data: DatasetArrays,
     paramCount: P.length,
     inputGradient,
     weights: async () => snapshotFast(plan),
+    // Dense graphs only: no mixing matrices or gates to show.
+    inspect: async () => [],
+    loadWeights: (init) => loadFast(plan, init),
     trainStep,
     evaluate,
     predict,

@@ -3,7 +3,7 @@
  * with every parameter in one flat array laid out exactly like the tfjs engine's
  * variables (same order, same Glorot init), so both engines start from the same weights.
  */
-import { analyzeGraph, ancestorsOf, coerceParams, headUnits, incomingEdges, nodeKind, type ExperimentConfig } from '../../model';
+import { analyzeGraph, ancestorsOf, coerceParams, headUnits, incomingEdges, matchWarmStart, nodeKind, type ExperimentConfig, type WarmStartEntry } from '../../model';
 import { deriveSeed, makeRng } from '../../data';
 import { glorotUniform, initTag } from '../init';
 import type { NodeWeights } from '../../protocol';
@@ -40,7 +40,8 @@ const ACTS = new Set<string>(['relu', 'tanh', 'sigmoid', 'elu', 'linear']);
 const KINDS = new Set<string>(['input', 'dense', 'head', 'dropout', 'concat']);
 
 /** Why the JS engine cannot run this graph, or null when it can (every trained node is of a kind it implements). */
-export function fastUnsupported(config: Pick<ExperimentConfig, 'graph'>): string | null {
+export function fastUnsupported(config: Pick<ExperimentConfig, 'graph'> & { schedule?: ExperimentConfig['schedule'] }): string | null {
+  if (config.schedule) return 'the JS engine has no two-phase schedule';
   for (const n of config.graph.nodes) {
     if (!KINDS.has(n.kind)) return `the JS engine has no ${nodeKind(n.kind)?.label ?? n.kind} layer`;
     if (n.params.frozen === true) return 'the JS engine does not freeze layers';
@@ -126,4 +127,18 @@ export function snapshotFast(plan: FastPlan): NodeWeights[] {
             { shape: [n.width], values: plan.P.slice(n.bOff, n.bOff + n.width) },
           ],
   }));
+}
+
+/** Warm start: copy each given node's W and b into plan.P where the id and both shapes match (snapshotFast's layout). */
+export function loadFast(plan: FastPlan, nodes: readonly NodeWeights[]): WarmStartEntry[] {
+  const report = matchWarmStart(snapshotFast(plan).map((n) => ({ id: n.id, shapes: n.tensors.map((t) => t.shape) })), nodes);
+  const given = new Map(nodes.map((n) => [n.id, n]));
+  for (const r of report) {
+    if (r.status !== 'copied') continue;
+    const node = plan.nodes.find((n) => n.id === r.nodeId)!;
+    const [W, b] = given.get(r.nodeId)!.tensors;
+    plan.P.set(W.values, node.wOff);
+    plan.P.set(b.values, node.bOff);
+  }
+  return report;
 }

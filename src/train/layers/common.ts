@@ -30,6 +30,17 @@ export interface BuiltNode {
   state?: tf.Variable[];
   /** frees state that is not in `variables` (e.g. BatchNorm's running statistics) */
   dispose?(): void;
+  /** a table worth watching live (mixing matrix, mean gate weights), from a batch of the node's inputs in inference mode; see NodeInspection */
+  inspect?(inputs: tf.Tensor[]): InspectTable;
+}
+
+/** A node's live table before reading: `values` is [rows, cols] (a new tensor; the caller frees it). */
+export interface InspectTable {
+  title: string;
+  note: string;
+  rowLabels: string[];
+  colLabels: string[];
+  values: tf.Tensor2D;
 }
 
 export type NodeBuilder = (ctx: NodeBuildContext) => BuiltNode;

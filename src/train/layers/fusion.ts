@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { tamTokens } from '../../model';
-import { filledVariable, initWeights, makeVariable, matMulTrained, nodeRng, type BuiltNode, type NodeBuilder } from './common';
+import { filledVariable, initWeights, makeVariable, matMulTrained, nodeRng, type BuiltNode, type NodeBuildContext, type NodeBuilder } from './common';
 
 /** tf.unstack, except along an axis of size 1: tfjs's Unpack gradient fails there (one task alone, e.g. a baseline). */
 function unstack(x: tf.Tensor, axis = 0): tf.Tensor[] {
@@ -12,6 +12,14 @@ function unstack(x: tf.Tensor, axis = 0): tf.Tensor[] {
 }
 
 const sizeOf = (s: number[]) => s.reduce((a, d) => a * d, 1);
+
+/** Row labels of an inspection table: one row per task (output k belongs to task k). */
+const taskRows = (ctx: NodeBuildContext) => ctx.tasks.map((t) => t.name || t.id);
+const numbered = (prefix: string, n: number, from = 0) => Array.from({ length: n }, (_, i) => `${prefix}${from + i + 1}`);
+
+/** Each task's gate weight per expert averaged over the batch: [B, T, K] → [T, K] (rows sum to 1). */
+const meanGates = (g: tf.Tensor3D) => tf.mean(g, 0) as tf.Tensor2D;
+const GATE_NOTE = 'Gates depend on the input: each cell is the task’s softmax weight on that expert, averaged over validation rows (rows sum to 1).';
 
 /** Cross-stitch initial matrix: 0.9 on the diagonal, 0.1/(T−1) elsewhere (rows sum to 1); [[1]] for one task. */
 export function crossStitchInit(t: number): Float32Array {
@@ -27,6 +35,13 @@ export const crossstitch: NodeBuilder = (ctx) => {
   const size = sizeOf(ctx.inShapes[0]);
   return {
     variables: [a],
+    inspect: () => ({
+      title: 'Mixing matrix α',
+      note: 'Row i is output i (task i); column j is input stream j, in edge order: out_i = Σ_j α_ij·in_j. Starts at 0.9 on the diagonal.',
+      rowLabels: taskRows(ctx),
+      colLabels: numbered('in ', t),
+      values: tf.clone(a) as tf.Tensor2D,
+    }),
     forward: (inputs) => {
       const b = inputs[0].shape[0];
       const x = tf.stack(inputs.map((v) => tf.reshape(v, [b * size]))) as tf.Tensor2D; // [T, B·size]
@@ -83,6 +98,13 @@ export const mmoe: NodeBuilder = (ctx) => {
   const bg = filledVariable([t * k], 0);
   return {
     variables: [we, be, wg, bg],
+    inspect: (inputs) => ({
+      title: 'Mean gate weight per expert',
+      note: GATE_NOTE,
+      rowLabels: taskRows(ctx),
+      colLabels: numbered('E', k),
+      values: meanGates(gates(inputs[0], wg, bg, t, k)),
+    }),
     forward: (inputs) => {
       const x = inputs[0];
       const e = experts(x, we, be, k, units);
@@ -110,6 +132,13 @@ export const cgc: NodeBuilder = (ctx) => {
   const bg = filledVariable([t * (ks + kt)], 0);
   return {
     variables: [we, be, wg, bg],
+    inspect: (inputs) => ({
+      title: 'Mean gate weight per expert',
+      note: `${GATE_NOTE} S = shared experts, T = the row task’s own experts.`,
+      rowLabels: taskRows(ctx),
+      colLabels: [...numbered('S', ks), ...numbered('T', kt)],
+      values: meanGates(gates(inputs[0], wg, bg, t, ks + kt)),
+    }),
     forward: (inputs) => {
       const x = inputs[0];
       const e = experts(x, we, be, all, units); // [B, Ks + T·Kt, U]
@@ -203,6 +232,49 @@ export const care: NodeBuilder = (ctx) => {
       const proj = (w: tf.Variable) => tf.reshape(matMulTrained(flat, w), [b, t, d]) as tf.Tensor3D;
       const scores = tf.add(tf.mul(tf.matMul(proj(wq), proj(wk), false, true), 1 / Math.sqrt(d)), mask);
       return unstack(tf.add(x, tf.matMul(tf.softmax(scores) as tf.Tensor3D, proj(wv))), 1);
+    },
+  };
+};
+
+/**
+ * Ensemble: per task t and member m (index t·N + m), an MLP relu(x·W1_tm + b1_tm)·W2_tm + b2_tm.
+ * W1 [D, T·N·H] (He, one draw from the node's stream, so every member starts differently), b1 [T·N·H] zeros;
+ * W2 [T·N, H, U] (Glorot), b2 [T·N, U] zeros; with combine 'learned' also logits [T, N] (zeros: equal weights).
+ * out_t = Σ_m w_tm·y_tm with w_tm = 1/N (mean) or softmax_m(logits_t). Parameters: T·N·(D·H + H + H·U + U) (+ T·N).
+ */
+export const ensemble: NodeBuilder = (ctx) => {
+  const d = ctx.inShapes[0][0];
+  const n = Number(ctx.params.members);
+  const h = Number(ctx.params.hidden);
+  const u = Number(ctx.params.units);
+  const t = ctx.tasks.length;
+  const m = t * n;
+  const rng = nodeRng(ctx);
+  const w1 = makeVariable(initWeights(d * m * h, d, h, 'relu', rng), [d, m * h]);
+  const b1 = filledVariable([m * h], 0);
+  const w2 = makeVariable(initWeights(m * h * u, h, u, 'linear', rng), [m, h, u]);
+  const b2 = filledVariable([m, u], 0);
+  const logits = ctx.params.combine === 'learned' ? filledVariable([t, n], 0) : null;
+  return {
+    variables: logits ? [w1, b1, w2, b2, logits] : [w1, b1, w2, b2],
+    ...(logits && {
+      inspect: () => ({
+        title: 'Member weights',
+        note: 'Each task’s learned softmax weight per member (rows sum to 1; they start equal).',
+        rowLabels: taskRows(ctx),
+        colLabels: numbered('M', n),
+        values: tf.softmax(logits) as tf.Tensor2D,
+      }),
+    }),
+    forward: (inputs) => {
+      const b = inputs[0].shape[0];
+      const hid = tf.transpose(tf.reshape(tf.relu(tf.add(matMulTrained(inputs[0], w1), b1)), [b, m, h]), [1, 0, 2]); // [T·N, B, H]
+      const y = tf.add(tf.matMul(hid as tf.Tensor3D, w2 as tf.Tensor3D), tf.reshape(b2, [m, 1, u])); // [T·N, B, U]
+      const members = tf.reshape(y, [t, n, b * u]);
+      const mixed = logits
+        ? tf.matMul(tf.reshape(tf.softmax(logits), [t, 1, n]) as tf.Tensor3D, members as tf.Tensor3D) // [T, 1, B·U]
+        : tf.mean(members, 1);
+      return unstack(tf.reshape(mixed, [t, b, u]));
     },
   };
 };

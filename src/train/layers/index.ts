@@ -4,14 +4,14 @@
  */
 import { add, concat, dense, dropout, flatten, head, input, reshape } from './basic';
 import { conv2d, globalavgpool, maxpool2d } from './conv';
-import { care, cgc, crossstitch, mmoe, tam, taskattention } from './fusion';
+import { care, cgc, crossstitch, ensemble, mmoe, tam, taskattention } from './fusion';
 import { batchnorm, layernorm, residual } from './norm';
 import { bilstm, embedding, lstm } from './sequence';
 import type { NodeBuilder } from './common';
 
 export { glorotUniform } from '../init';
 export { crossStitchInit, type TamNode } from './fusion';
-export { matMulTrained, type BuiltNode, type NodeBuildContext, type NodeBuilder } from './common';
+export { matMulTrained, type BuiltNode, type InspectTable, type NodeBuildContext, type NodeBuilder } from './common';
 
 /** Builder per node kind id; every kind in src/model's NODE_KINDS must have an entry here. */
 export const NODE_BUILDERS: Record<string, NodeBuilder> = {
@@ -37,5 +37,6 @@ export const NODE_BUILDERS: Record<string, NodeBuilder> = {
   cgc,
   tam,
   care,
+  ensemble,
   head,
 };

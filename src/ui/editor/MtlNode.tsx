@@ -35,6 +35,7 @@ function MtlNodeView({ id, selected }: NodeProps<MtlFlowNode>) {
   const outShapes = useApp((s) => s.analysis.outShapes[id]);
   const errors = useApp((s) => s.analysis.nodeErrors[id]);
   const warning = useApp((s) => s.analysis.warnings[id]);
+  const warm = useApp((s) => !!s.config.warmStart?.nodes.includes(id));
   if (!node) return null;
   const spec = nodeKind(node.kind);
   const nOut = spec ? outputCount(spec, coerceParams(spec.params, node.params), { inputDim: 0, tasks }) : 0;
@@ -57,6 +58,12 @@ function MtlNodeView({ id, selected }: NodeProps<MtlFlowNode>) {
           <span className="mtl-node-frozen" data-testid={`frozen-${id}`} title="frozen: weights are not trained">
             {' '}
             🔒 frozen
+          </span>
+        )}
+        {warm && (
+          <span className="mtl-node-frozen" data-testid={`warm-${id}`} title="initialised from the warm-start source (when its shapes match)">
+            {' '}
+            ↺ warm start
           </span>
         )}
       </div>

@@ -2,6 +2,7 @@
 import { coerceParams, nodeKind } from '../../model';
 import { useApp } from '../../state';
 import { ParamField } from './ParamField';
+import { InspectionTable } from './InspectionTable';
 
 export function Inspector() {
   const id = useApp((s) => s.selectedNodeId);
@@ -11,6 +12,10 @@ export function Inspector() {
   const errors = useApp((s) => (id ? s.analysis.nodeErrors[id] : undefined));
   const setNodeParam = useApp((s) => s.setNodeParam);
   const removeNodes = useApp((s) => s.removeNodes);
+  // Only this node's table: the inspector re-renders when it changes (≤ 4/s while training), the editor never.
+  const inspected = useApp((s) => (id ? s.inspection?.nodes[id] : undefined));
+  const inspectedStep = useApp((s) => s.inspection?.step ?? 0);
+  const running = useApp((s) => s.status === 'running' || s.status === 'paused');
   if (!node || !id) {
     return (
       <section className="panel inspector" data-testid="inspector">
@@ -33,6 +38,7 @@ export function Inspector() {
       <p>
         Output shape: <code data-testid="inspector-shape">{shape ? `[batch, ${shape.join(', ')}]` : 'unknown'}</code>
       </p>
+      {inspected && inspected.kind === node.kind && <InspectionTable table={inspected} step={inspectedStep} live={running} />}
       {errors && (
         <ul className="errors">
           {errors.map((e) => (

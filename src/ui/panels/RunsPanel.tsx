@@ -4,6 +4,7 @@ import type { TaskSpec } from '../../model';
 import { finalMetrics } from '../../model/analysis';
 import { runDeltaM, useApp, useAppStore, type RunDeltaM, type RunRecord } from '../../state';
 import { fmtNum } from '../charts/ticks';
+import { ExportPyTorch } from './ExportPyTorch';
 
 /** A task's final metric as text: accuracy in %, RMSE as a number. */
 export function fmtMetric(task: TaskSpec, v: number | undefined): string {
@@ -159,6 +160,7 @@ function RunRow({ run, delta }: { run: RunRecord; delta: RunDeltaM | undefined }
         <button type="button" data-testid={`run-open-${run.id}`} title="Load this run's experiment into the editor" onClick={() => store.getState().openRun(run.id)}>
           Open
         </button>
+        {run.status !== 'running' && <ExportPyTorch runId={run.id} label="PyTorch" testId={`run-export-pytorch-${run.id}`} />}
         <button type="button" data-testid={`run-rename-${run.id}`} title="Rename" onClick={() => setEditing(run.name)}>
           Rename
         </button>

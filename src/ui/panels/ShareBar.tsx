@@ -4,6 +4,7 @@ import { defaultExperiment } from '../../model';
 import { experimentJson, readExperimentJson, shareUrlFor, useApp, useAppStore } from '../../state';
 import { safeName } from '../charts/PngButton';
 import { DownloadLink } from './DownloadLink';
+import { ExportPyTorch } from './ExportPyTorch';
 
 export function ShareBar() {
   const store = useAppStore();
@@ -52,6 +53,7 @@ export function ShareBar() {
       >
         Export JSON
       </DownloadLink>
+      <ExportPyTorch />
       <button type="button" data-testid="import-json" title="Open an experiment from a JSON file" onClick={() => fileInput.current?.click()}>
         Import JSON
       </button>
