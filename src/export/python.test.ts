@@ -3,14 +3,15 @@
  * Slow (tens of seconds): it starts Python several times, including torchrun with two gloo processes.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deriveSeed, generateDataset, makeRng, permutation } from '../data';
-import { coerceParams, defaultExperiment, TEMPLATES, WEIGHTINGS, type ExperimentConfig } from '../model';
+import { createRequire } from 'node:module';
+import { deriveSeed, generateDataset, makeRng, permutation, type DataSources } from '../data';
+import { coerceParams, datasetTasks, datasetTemplate, defaultExperiment, TEMPLATES, WEIGHTINGS, type DatasetConfig, type ExperimentConfig } from '../model';
 import { readout } from '../protocol/insight';
 import { createTrainer } from '../train/loop';
 import { createStrategy, gramOf } from '../train/weighting';
@@ -25,10 +26,10 @@ function hasTorch(): boolean {
 }
 
 /** Write the project of `cfg` (plus a run's weights) to a fresh temp dir. */
-function writeProject(cfg: ExperimentConfig, run?: ProjectRun): string {
+function writeProject(cfg: ExperimentConfig, run?: ProjectRun, sources: DataSources = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'mtl-pytorch-'));
   dirs.push(dir);
-  const data = generateDataset(cfg);
+  const data = generateDataset(cfg, sources);
   const files = projectFiles({ config: cfg, data, modelPy: generateModelPy(cfg, data.inputDim), weightKey, run });
   for (const [path, bytes] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -187,6 +188,37 @@ for tid in ${JSON.stringify(ids)}:
         return `${t.id} ${a.toFixed(3)} → ${b.toFixed(3)}`;
       });
       console.log(`template ${tid}: ${line.join(', ')}`);
+    }
+  });
+
+  it('dataset templates (MultiMNIST LeNet, token-sequence BiLSTM, Penguins): python train.py --steps 20 lowers every task’s loss', () => {
+    const require = createRequire(import.meta.url);
+    const digits = { byClass: Array.from({ length: 10 }, (_, c) => Float32Array.from((require(`mnist/src/digits/${c}.json`) as { data: number[] }).data)) };
+    // vega-datasets exports only its JS entry: read the file by path (as vite.config.ts's alias does).
+    const penguins = JSON.parse(readFileSync(join(import.meta.dirname, '../../node_modules/vega-datasets/data/penguins.json'), 'utf8'));
+    const cases: [string, DatasetConfig, number][] = [
+      ['multimnist', { kind: 'multimnist', nTrain: 256, nVal: 64 }, 0.01],
+      ['sequences', { kind: 'sequences', nTrain: 256, nVal: 64, length: 12, vocab: 6 }, 0.01],
+      ['penguins', { kind: 'penguins', inputs: ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)'], targets: ['Species', 'Sex', 'Island'], valFraction: 0.25 }, 0.01],
+    ];
+    for (const [name, ds, lr] of cases) {
+      const cfg: ExperimentConfig = defaultExperiment();
+      cfg.dataset = ds;
+      cfg.tasks = datasetTasks(ds);
+      const tpl = datasetTemplate(ds, cfg.tasks);
+      cfg.graph = tpl.graph;
+      if (tpl.weighting) cfg.weighting = tpl.weighting;
+      cfg.optimizer = { ...cfg.optimizer, kind: 'adam', learningRate: lr, batchSize: 32 };
+      const dir = writeProject(cfg, undefined, { digits, penguins });
+      const { status, out } = py(dir, ['train.py', '--steps', '20', '--device', 'cpu']);
+      expect(status, `${name}: ${out}`).toBe(0);
+      const losses = trainLosses(out);
+      const line = cfg.tasks.map((t) => {
+        const [a, b] = [losses.get(0)!.get(t.id)!, losses.get(20)!.get(t.id)!];
+        expect(b, `${name} ${t.id}: ${a} → ${b}`).toBeLessThan(a);
+        return `${t.id} ${a.toFixed(3)} → ${b.toFixed(3)}`;
+      });
+      console.log(`dataset ${name}: ${line.join(', ')}`);
     }
   });
 
