@@ -96,5 +96,8 @@ test('a two-phase schedule trains on tfjs: Auto skips the JS engine, which has n
   await trainAndWait(page, { backend: 'auto', steps: 80, evalEvery: 20 });
   await expect(page.getByTestId('active-backend')).not.toHaveText('js');
   await expect(page.getByTestId('backend-note').first()).toContainText('schedule');
+  // the curves mark where phase 2 starts
+  await expect(page.getByTestId('canvas-combined')).toHaveAttribute('data-markers', '40');
+  await expect(page.getByTestId('canvas-side')).toHaveAttribute('data-markers', '40');
   expect(errors).toEqual([]);
 });

@@ -27,6 +27,8 @@ interface Props {
   logY?: boolean;
   /** file name of the PNG export (a small button under the chart); none when absent */
   pngName?: string;
+  /** labelled vertical lines at these x values (e.g. where a schedule's phase 2 starts), drawn when inside the x range */
+  markers?: { x: number; label: string }[];
 }
 
 const PAD = { l: 38, r: 34, t: 6, b: 18 };
@@ -55,7 +57,7 @@ function plotted(series: Series[], logY: boolean): Series[] {
   return series.map((s) => (s.right ? s : { ...s, ys: Float64Array.from(s.ys as ArrayLike<number>, (v) => (v > 0 ? Math.log10(v) : NaN)) }));
 }
 
-export function LineCanvas({ xs, series: given, height = 160, testId, logY = false, pngName }: Props) {
+export function LineCanvas({ xs, series: given, height = 160, testId, logY = false, pngName, markers = [] }: Props) {
   const series = plotted(given, logY);
   const wrap = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -114,6 +116,18 @@ export function LineCanvas({ xs, series: given, height = 160, testId, logY = fal
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
     if (n) for (const t of niceTicks(x0, x1, Math.max(2, Math.floor(W / 70)))) ctx.fillText(fmtNum(t), px(t), PAD.t + H + 4);
+    const shownMarkers = markers.filter((m) => n > 1 && m.x > x0 && m.x <= x1);
+    ctx.strokeStyle = '#9aa4b1';
+    ctx.setLineDash([2, 3]);
+    ctx.textAlign = 'left';
+    for (const m of shownMarkers) {
+      const X = px(m.x);
+      ctx.beginPath();
+      ctx.moveTo(X, PAD.t);
+      ctx.lineTo(X, PAD.t + H);
+      ctx.stroke();
+      ctx.fillText(m.label, X + 3, PAD.t);
+    }
     for (const s of series) {
       ctx.strokeStyle = s.colour;
       ctx.lineWidth = 1.5;
@@ -155,7 +169,7 @@ export function LineCanvas({ xs, series: given, height = 160, testId, logY = fal
   };
 
   return (
-    <div className="line-canvas" ref={wrap} data-testid={testId} data-drawn-points={n} data-log={logY || undefined}>
+    <div className="line-canvas" ref={wrap} data-testid={testId} data-drawn-points={n} data-log={logY || undefined} data-markers={markers.filter((m) => n > 1 && m.x > x0 && m.x <= x1).map((m) => m.x).join(',') || undefined}>
       <canvas ref={canvas} style={{ width, height }} onMouseMove={onMove} onMouseLeave={() => setHover(null)} />
       <div className="legend">
         {given.map((s) => (

@@ -1,5 +1,6 @@
 /** A small "PNG" link that downloads a canvas as an image (canvas.toDataURL on click, a plain anchor with download). */
 import type { MouseEvent } from 'react';
+import { saveFile } from '../panels/DownloadLink';
 
 /** `canvas` is read at click time; `name` is the file name without extension. */
 export function PngButton({ canvas, name, testId }: { canvas: () => HTMLCanvasElement | null; name: string; testId?: string }) {
@@ -59,10 +60,8 @@ export function SvgPngButton({ svg, name, testId }: { svg: () => SVGSVGElement |
     const el = svg();
     if (!el) return;
     const canvas = await svgToCanvas(el);
-    const a = document.createElement('a');
-    a.href = canvas.toDataURL('image/png');
-    a.download = `${safeName(name)}.png`;
-    a.click();
+    const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (png) saveFile(`${safeName(name)}.png`, png, 'image/png');
   };
   return (
     <a className="png-button" href="#" onClick={(e) => void onClick(e)} data-testid={testId} title="Download this chart as a PNG image">

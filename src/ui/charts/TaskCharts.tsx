@@ -31,7 +31,9 @@ function column(points: MetricPoint[], f: (p: MetricPoint) => number, smoothing:
   return smoothing > 0 ? ema(raw, smoothing) : raw;
 }
 
-const TaskChart = memo(function TaskChart({ task, index, points, opts }: { task: TaskSpec; index: number; points: MetricPoint[]; opts: ChartOptions }) {
+type Markers = { x: number; label: string }[];
+
+const TaskChart = memo(function TaskChart({ task, index, points, opts, markers }: { task: TaskSpec; index: number; points: MetricPoint[]; opts: ChartOptions; markers: Markers }) {
   const mName = metricName(task.kind);
   const { xs, series } = useMemo(() => {
     const col = (f: (p: MetricPoint) => number) => column(points, f, opts.smoothing);
@@ -54,12 +56,12 @@ const TaskChart = memo(function TaskChart({ task, index, points, opts }: { task:
           </span>
         )}
       </figcaption>
-      <LineCanvas xs={xs} series={series} testId={`canvas-${task.id}`} logY={opts.logY} pngName={`${task.name}-curves`} />
+      <LineCanvas xs={xs} series={series} testId={`canvas-${task.id}`} logY={opts.logY} pngName={`${task.name}-curves`} markers={markers} />
     </figure>
   );
 });
 
-const CombinedChart = memo(function CombinedChart({ tasks, points, opts }: { tasks: TaskSpec[]; points: MetricPoint[]; opts: ChartOptions }) {
+const CombinedChart = memo(function CombinedChart({ tasks, points, opts, markers }: { tasks: TaskSpec[]; points: MetricPoint[]; opts: ChartOptions; markers: Markers }) {
   const { xs, series } = useMemo(() => {
     const s: Series[] = [];
     if (opts.showTrain) s.push({ key: 'total', label: 'weighted train loss', colour: '#333', ys: column(points, (p) => p.totalLoss, opts.smoothing) });
@@ -72,7 +74,7 @@ const CombinedChart = memo(function CombinedChart({ tasks, points, opts }: { tas
       <figcaption>
         <strong>All tasks</strong> · validation loss per task and weighted train loss
       </figcaption>
-      <LineCanvas xs={xs} series={series} testId="canvas-combined" logY={opts.logY} pngName="all-tasks" />
+      <LineCanvas xs={xs} series={series} testId="canvas-combined" logY={opts.logY} pngName="all-tasks" markers={markers} />
     </figure>
   );
 });
@@ -86,13 +88,16 @@ export function TaskCharts() {
   const points = useMemo(() => (throttled.length && throttled[0].tasks.length !== tasks.length ? [] : throttled), [throttled, tasks.length]);
   const shown = useMemo(() => downsample(points, MAX_POINTS), [points]);
   const [opts, setOpts] = useState(DEFAULT_OPTIONS);
+  // A two-phase run: a line where phase 2 (all tasks) starts.
+  const phase2 = useApp((s) => s.runs.find((r) => r.id === s.runId)?.config.schedule?.phase1Steps);
+  const markers = useMemo<Markers>(() => (phase2 ? [{ x: phase2, label: 'phase 2' }] : []), [phase2]);
   if (tasks.length === 0) return <section className="charts empty">Press Train to see each task's learning curves here.</section>;
   return (
     <section className="charts" data-testid="charts">
       <ChartToolbar opts={opts} onChange={setOpts} />
-      <CombinedChart tasks={tasks} points={shown} opts={opts} />
+      <CombinedChart tasks={tasks} points={shown} opts={opts} markers={markers} />
       {tasks.map((t, i) => (
-        <TaskChart key={t.id} task={t} index={i} points={shown} opts={opts} />
+        <TaskChart key={t.id} task={t} index={i} points={shown} opts={opts} markers={markers} />
       ))}
       <WeightsChart tasks={tasks} points={shown} />
       <ConflictView tasks={tasks} points={points} />

@@ -14,3 +14,15 @@ export function DownloadLink({ file, name, mime, testId, title, className, child
     </a>
   );
 }
+
+/** Save data as a file now (for downloads made asynchronously, after the click): a temporary Blob URL and anchor. */
+export function saveFile(name: string, data: BlobPart, mime: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}

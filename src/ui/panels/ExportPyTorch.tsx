@@ -1,18 +1,7 @@
 /** "Export → PyTorch": builds the project zip in the tab (store action) and downloads it; failures show in the banner. */
 import { useState } from 'react';
 import { useAppStore } from '../../state';
-
-/** Save bytes as a file through a temporary Blob URL and anchor. */
-function saveBytes(bytes: Uint8Array, name: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/zip' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
+import { saveFile } from './DownloadLink';
 
 /** runId null: the current experiment (with its newest matching finished run's weights); a run id: that run. */
 export function ExportPyTorch({ runId = null, label = 'Export → PyTorch', testId = 'export-pytorch' }: { runId?: string | null; label?: string; testId?: string }) {
@@ -22,7 +11,7 @@ export function ExportPyTorch({ runId = null, label = 'Export → PyTorch', test
     setBusy(true);
     try {
       const out = await store.getState().exportPyTorch(runId);
-      if (out) saveBytes(out.bytes, out.fileName);
+      if (out) saveFile(out.fileName, out.bytes as BlobPart, 'application/zip');
     } finally {
       setBusy(false);
     }

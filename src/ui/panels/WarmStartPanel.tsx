@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { proposeWarmStart, shapesText, WARM_FILE_PREFIX, type ExperimentConfig } from '../../model';
 import { readTfjsUpload, tfjsFiles, useApp, useAppStore, WEIGHTS_FILE, type WarmSource } from '../../state';
 import { NumberField } from './NumberField';
+import { saveFile } from './DownloadLink';
 
 /** The source chosen in config.warmStart, loaded (null while loading or when absent). */
 function useWarmSource(runId: string | undefined): { source: WarmSource | null; loaded: boolean } {
@@ -25,17 +26,6 @@ function useWarmSource(runId: string | undefined): { source: WarmSource | null; 
     };
   }, [runId, store, uploaded, hasWeights]);
   return state.id === runId ? { source: state.source, loaded: true } : { source: null, loaded: false };
-}
-
-function download(name: string, data: BlobPart, mime: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
 export function WarmStartPanel() {
@@ -157,8 +147,8 @@ function TfjsFiles({ onUpload, uploadMsg }: { onUpload: (f: FileList | null) => 
     const w = run ? await store.getState().getRunWeights(run.id) : null;
     if (!run || !w) return setError('This run’s weights are no longer stored.');
     const { modelJson, bin } = tfjsFiles(run.config, w.weights);
-    if (what === 'json') download('model.json', modelJson, 'application/json');
-    else download(WEIGHTS_FILE, bin as Uint8Array<ArrayBuffer>, 'application/octet-stream');
+    if (what === 'json') saveFile('model.json', modelJson, 'application/json');
+    else saveFile(WEIGHTS_FILE, bin as Uint8Array<ArrayBuffer>, 'application/octet-stream');
   };
   return (
     <div className="tfjs-files">
