@@ -49,3 +49,30 @@ test('Export → PyTorch downloads the project with the finished run’s weights
   }
   expect(errors).toEqual([]);
 });
+
+for (const tpl of ['crossstitch', 'mmoe']) {
+  test(`${tpl} trained in the browser (tfjs WASM) matches PyTorch within 1e-4 after Export → PyTorch`, async ({ page }, info) => {
+    const errors = await openApp(page);
+    await page.getByTestId('template').selectOption(tpl);
+    await trainAndWait(page, { backend: 'wasm', steps: 60, evalEvery: 20 });
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pytorch').click()]);
+    const entries = unzipSync(new Uint8Array(readFileSync((await dl.path())!)));
+    const folder = Object.keys(entries)[0].split('/')[0];
+    const dir = info.outputPath('project');
+    for (const [p, bytes] of Object.entries(entries)) {
+      if (p.endsWith('/')) continue;
+      mkdirSync(dirname(join(dir, p)), { recursive: true });
+      writeFileSync(join(dir, p), bytes);
+    }
+    expect(strFromU8(entries[`${folder}/model.py`])).toContain(tpl === 'mmoe' ? 'MMoE' : 'CrossStitch');
+    const r = spawnSync(PY, ['evaluate.py'], { cwd: join(dir, folder), encoding: 'utf8', timeout: 120_000 });
+    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+    for (const t of TASKS) {
+      const m = r.stdout.match(new RegExp(`^parity task=${t} max_abs_diff=(\\S+)`, 'm'));
+      expect(m, r.stdout).not.toBeNull();
+      expect(Number(m![1]), r.stdout).toBeLessThan(1e-4);
+      console.log(`browser (${tpl}, WASM) → PyTorch parity ${t}: max abs diff ${m![1]}`);
+    }
+    expect(errors).toEqual([]);
+  });
+}
