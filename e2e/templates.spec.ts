@@ -11,7 +11,7 @@ async function expectLossesFall(page: import('@playwright/test').Page, what: str
   }
 }
 
-test('every template builds a trainable graph whose tasks all learn (Auto backend)', async ({ page }) => {
+test('every template builds a trainable graph whose tasks all learn on tfjs WASM', async ({ page }) => {
   test.setTimeout(300_000);
   const errors = await openApp(page);
   for (const id of TEMPLATE_IDS) {
@@ -19,7 +19,8 @@ test('every template builds a trainable graph whose tasks all learn (Auto backen
     // every template has one head per task, and the graph is valid
     for (const t of TASKS) await expect(page.getByTestId(`node-head_${t}`)).toBeVisible();
     await expect(page.getByTestId('train')).toBeEnabled();
-    await trainAndWait(page, { backend: 'auto', steps: 300, evalEvery: 20 });
+    await trainAndWait(page, { backend: 'wasm', steps: 300, evalEvery: 20 });
+    await expect(page.getByTestId('active-backend')).toHaveText('wasm');
     await expectLossesFall(page, id);
   }
   // the multi-output modules show one labelled output handle per task
