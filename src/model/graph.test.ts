@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeGraph } from './graph';
+import { analyzeGraph, graphPlan } from './graph';
 import { defaultExperiment, makeNode, SYNTHETIC_TASKS } from './defaults';
 import type { Graph } from './types';
 
@@ -104,5 +104,27 @@ describe('analyzeGraph', () => {
     const a = analyzeGraph(g, ctx);
     expect(a.ok).toBe(true);
     expect(a.warnings.spare).toMatch(/unused/);
+  });
+});
+
+describe('graphPlan', () => {
+  const ctx = { inputDim: 2, tasks: SYNTHETIC_TASKS };
+  it('lists the nodes that lead to a head in topological order, with sources, shapes and coerced params', () => {
+    const g = base();
+    g.nodes.push(makeNode('stray', 'dense', 0, 0, { units: 5 })); // leads nowhere: not planned
+    g.edges.push({ id: 'e-stray', source: 'd1', sourceHandle: null, target: 'stray', targetHandle: null });
+    const { headIds, nodes } = graphPlan(g, ctx);
+    expect(headIds).toEqual(['head_side', 'head_zone', 'head_height']);
+    expect(nodes.map((n) => n.node.id)).toEqual(['in', 'd1', 'd2', 'head_side', 'head_zone', 'head_height']);
+    const d2 = nodes[2];
+    expect(d2.sources).toEqual([{ id: 'd1', k: 0 }]);
+    expect(d2.inShapes).toEqual([[16]]);
+    expect(d2.outShapes).toEqual([[16]]);
+    expect(d2.params).toMatchObject({ units: 16, activation: 'relu' });
+  });
+  it('throws the first error with the caller’s verb', () => {
+    const g = base();
+    g.edges = g.edges.filter((e) => e.target !== 'head_zone');
+    expect(() => graphPlan(g, ctx, 'exported')).toThrow(/^The graph cannot be exported: /);
   });
 });

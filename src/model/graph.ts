@@ -1,7 +1,7 @@
 /** Graph validation and live shape inference: pure functions over plain graph data. */
-import { hasWeights, nodeKind, outputCount, type Shape, type ShapeContext } from './nodes';
-import { coerceParams } from './params';
-import type { Graph, GraphEdge } from './types';
+import { hasWeights, nodeKind, outputCount, type NodeKindSpec, type Shape, type ShapeContext } from './nodes';
+import { coerceParams, type ParamValue } from './params';
+import type { Graph, GraphEdge, GraphNode } from './types';
 
 export interface GraphAnalysis {
   /** true when the graph can be trained */
@@ -236,4 +236,41 @@ export function analyzeGraph(graph: Graph, ctx: ShapeContext): GraphAnalysis {
     (firstNode ? `${label(firstNode.id)} (${firstNode.id}) ${nodeErrors[firstNode.id][0]}.` : null) ??
     (firstEdge ? `Edge ${firstEdge.source} → ${firstEdge.target} ${edgeErrors[firstEdge.id]}.` : null);
   return { ok: firstError === null, order, shapes, outShapes, nodeErrors, edgeErrors, errors, warnings, heads, firstError };
+}
+
+/** One node of a valid graph's trained part, with what an engine or exporter needs to build it. */
+export interface PlannedNode {
+  node: GraphNode;
+  spec: NodeKindSpec;
+  /** params coerced to the kind's descriptors (complete and in range) */
+  params: Record<string, ParamValue>;
+  /** per incoming edge, in edge order: the source node and which of its outputs it reads */
+  sources: { id: string; k: number }[];
+  /** input shapes (batch excluded), one per source */
+  inShapes: Shape[];
+  /** output shapes (batch excluded), in handle order */
+  outShapes: Shape[];
+}
+
+/**
+ * The nodes that lead to a head, in topological order, and each task's head id (config.tasks order);
+ * throws "The graph cannot be {verb}: {first error}" for an invalid graph. The build order every engine
+ * and exporter shares (weights are laid out in it).
+ */
+export function graphPlan(graph: Graph, ctx: ShapeContext, verb = 'trained'): { headIds: string[]; nodes: PlannedNode[] } {
+  const analysis = analyzeGraph(graph, ctx);
+  if (!analysis.ok) throw new Error(`The graph cannot be ${verb}: ${analysis.firstError}`);
+  const headIds = ctx.tasks.map((t) => analysis.heads[t.id]);
+  const needed = ancestorsOf(graph, headIds);
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const outs = analysis.outShapes;
+  const nodes = analysis.order
+    .filter((id) => needed.has(id))
+    .map((id): PlannedNode => {
+      const node = byId.get(id)!;
+      const spec = nodeKind(node.kind)!;
+      const sources = incomingEdges(graph, id).map((e) => ({ id: e.source, k: edgeOutput(e, outs[e.source].length) }));
+      return { node, spec, params: coerceParams(spec.params, node.params), sources, inShapes: sources.map((s) => outs[s.id][s.k]), outShapes: outs[id] };
+    });
+  return { headIds, nodes };
 }

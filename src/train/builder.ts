@@ -1,6 +1,6 @@
 /** Graph → tfjs model: builds the nodes that lead to a head, in topological order, via NODE_BUILDERS. */
 import * as tf from '@tensorflow/tfjs-core';
-import { analyzeGraph, ancestorsOf, coerceParams, edgeOutput, incomingEdges, matchWarmStart, nodeKind, type ExperimentConfig, type WarmStartEntry } from '../model';
+import { graphPlan, matchWarmStart, type ExperimentConfig, type WarmStartEntry } from '../model';
 import type { NodeWeights } from '../protocol';
 import type { NodeInspection } from '../model';
 import { NODE_BUILDERS, type BuiltNode, type InspectTable } from './layers';
@@ -47,36 +47,19 @@ interface PlanEntry {
 
 /** Build the model for a valid graph; throws the graph's first error in words otherwise. Weights depend only on (seed, node ids, shapes). */
 export function buildModel(config: Pick<ExperimentConfig, 'graph' | 'tasks' | 'seed'>, inputDim: number): BuiltModel {
-  const analysis = analyzeGraph(config.graph, { inputDim, tasks: config.tasks });
-  if (!analysis.ok) throw new Error(`The graph cannot be trained: ${analysis.firstError}`);
-  const headIds = config.tasks.map((t) => analysis.heads[t.id]);
-  const needed = ancestorsOf(config.graph, headIds);
-  const nodes = new Map(config.graph.nodes.map((n) => [n.id, n]));
+  const { headIds, nodes } = graphPlan(config.graph, { inputDim, tasks: config.tasks });
 
   const plan: PlanEntry[] = [];
   try {
-    for (const id of analysis.order) {
-      if (!needed.has(id)) continue;
-      const node = nodes.get(id)!;
-      const spec = nodeKind(node.kind);
+    for (const { node, spec, params, sources, inShapes, outShapes } of nodes) {
+      const id = node.id;
       const builder = NODE_BUILDERS[node.kind];
-      if (!spec || !builder) throw new Error(`No training builder for node kind "${node.kind}".`);
-      const outs = analysis.outShapes;
-      const sources = incomingEdges(config.graph, id).map((e) => ({ id: e.source, k: edgeOutput(e, outs[e.source].length) }));
-      const params = coerceParams(spec.params, node.params);
-      const built = builder({
-        node,
-        params,
-        inShapes: sources.map((s) => outs[s.id][s.k]),
-        outShape: outs[id][0],
-        outShapes: outs[id],
-        seed: config.seed,
-        tasks: config.tasks,
-      });
+      if (!builder) throw new Error(`No training builder for node kind "${node.kind}".`);
+      const built = builder({ node, params, inShapes, outShape: outShapes[0], outShapes, seed: config.seed, tasks: config.tasks });
       const frozen = params.frozen === true;
       // Frozen weights stay out of `variables`: the optimiser and tf.variableGrads never see them.
       if (frozen) for (const v of built.variables) v.trainable = false;
-      plan.push({ id, sources, outShapes: outs[id], multi: !!spec.outputs, frozen, built });
+      plan.push({ id, sources, outShapes, multi: !!spec.outputs, frozen, built });
     }
   } catch (err) {
     for (const p of plan) {

@@ -1,5 +1,5 @@
 /** Experiment graph → a readable PyTorch `model.py` whose forward matches the browser's tfjs model (eval mode) and loads its weights. */
-import { analyzeGraph, ancestorsOf, coerceParams, edgeOutput, incomingEdges, nodeKind, type ExperimentConfig } from '../../model';
+import { graphPlan, type ExperimentConfig } from '../../model';
 import { PY_COMMON, PY_HELPERS } from './helpers';
 import { indent, pyStr, safeNames } from './python';
 import { TORCH_EXPORTERS } from './registry';
@@ -27,29 +27,21 @@ interface Step {
  * and returns one tensor per task in config.tasks order ([batch, classes] logits, [batch, 1] for binary/regression).
  */
 export function generateModelPy(config: Pick<ExperimentConfig, 'graph' | 'tasks' | 'name'>, inputDim: number): string {
-  const analysis = analyzeGraph(config.graph, { inputDim, tasks: config.tasks });
-  if (!analysis.ok) throw new Error(`The graph cannot be exported: ${analysis.firstError}`);
-  const headIds = config.tasks.map((t) => analysis.heads[t.id]);
-  const needed = ancestorsOf(config.graph, headIds);
-  const order = analysis.order.filter((id) => needed.has(id));
+  const { headIds, nodes: planned } = graphPlan(config.graph, { inputDim, tasks: config.tasks }, 'exported');
+  const order = planned.map((p) => p.node.id);
   const safe = safeNames(order);
   const names = new Map(order.map((id, i) => [id, safe[i]]));
-  const nodes = new Map(config.graph.nodes.map((n) => [n.id, n]));
-  const outs = analysis.outShapes;
+  const isMulti = new Map(planned.map((p) => [p.node.id, !!p.spec.outputs]));
+  const multi = (id: string) => isMulti.get(id)!;
 
   const steps: Step[] = [];
   const used: string[] = []; // kind ids in first-use order
-  for (const id of order) {
-    const node = nodes.get(id)!;
-    const spec = nodeKind(node.kind);
+  for (const { node, params, sources, inShapes, outShapes } of planned) {
+    const id = node.id;
     const exporter = TORCH_EXPORTERS[node.kind];
-    if (!spec || !exporter) throw new Error(`No PyTorch exporter for node kind "${node.kind}".`);
+    if (!exporter) throw new Error(`No PyTorch exporter for node kind "${node.kind}".`);
     if (!used.includes(node.kind)) used.push(node.kind);
-    const sources = incomingEdges(config.graph, id).map((e) => ({ id: e.source, k: edgeOutput(e, outs[e.source].length) }));
-    const params = coerceParams(spec.params, node.params);
-    const inShapes = sources.map((s) => outs[s.id][s.k]);
-    const ctor = exporter.construct({ node, params, inShapes, outShapes: outs[id], tasks: config.tasks });
-    const multi = (id: string) => !!nodeKind(nodes.get(id)!.kind)?.outputs;
+    const ctor = exporter.construct({ node, params, inShapes, outShapes, tasks: config.tasks });
     const args = sources.length === 0 ? ['x'] : sources.map((s) => `h_${names.get(s.id)}` + (multi(s.id) ? `[${s.k}]` : ''));
     steps.push({
       id,
@@ -58,7 +50,7 @@ export function generateModelPy(config: Pick<ExperimentConfig, 'graph' | 'tasks'
       ctor,
       args,
       frozen: params.frozen === true,
-      comment: `${inShapes.map(fmtShape).join(', ') || `[${inputDim}]`} -> ${multi(id) ? `${outs[id].length} x ` : ''}${fmtShape(outs[id][0])}`,
+      comment: `${inShapes.map(fmtShape).join(', ') || `[${inputDim}]`} -> ${multi(id) ? `${outShapes.length} x ` : ''}${fmtShape(outShapes[0])}`,
     });
   }
 

@@ -3,7 +3,7 @@
  * with every parameter in one flat array laid out exactly like the tfjs engine's
  * variables (same order, same Glorot init), so both engines start from the same weights.
  */
-import { analyzeGraph, ancestorsOf, coerceParams, headUnits, incomingEdges, matchWarmStart, nodeKind, type ExperimentConfig, type WarmStartEntry } from '../../model';
+import { graphPlan, headUnits, matchWarmStart, nodeKind, type ExperimentConfig, type WarmStartEntry } from '../../model';
 import { deriveSeed, makeRng } from '../../data';
 import { glorotUniform, initTag } from '../init';
 import type { NodeWeights } from '../../protocol';
@@ -59,25 +59,19 @@ export function forwardMacs(plan: FastPlan): number {
 export function compileFast(config: Pick<ExperimentConfig, 'graph' | 'tasks' | 'seed'>, inputDim: number): FastPlan {
   const why = fastUnsupported(config);
   if (why) throw new Error(why);
-  const analysis = analyzeGraph(config.graph, { inputDim, tasks: config.tasks });
-  if (!analysis.ok) throw new Error(`The graph cannot be trained: ${analysis.firstError}`);
-  const headIds = config.tasks.map((t) => analysis.heads[t.id]);
-  const needed = ancestorsOf(config.graph, headIds);
-  const byId = new Map(config.graph.nodes.map((n) => [n.id, n]));
+  const { headIds, nodes: planned } = graphPlan(config.graph, { inputDim, tasks: config.tasks });
   const index = new Map<string, number>();
   const nodes: FastNode[] = [];
   const chunks: Float32Array[] = [];
   let size = 0;
-  for (const id of analysis.order) {
-    if (!needed.has(id)) continue;
-    const g = byId.get(id)!;
-    const params = coerceParams(nodeKind(g.kind)!.params, g.params);
-    const srcs = incomingEdges(config.graph, id).map((e) => index.get(e.source)!);
+  for (const { node: g, params, sources, outShapes } of planned) {
+    const id = g.id;
+    const srcs = sources.map((s) => index.get(s.id)!);
     const node: FastNode = {
       id,
       kind: g.kind as FastNode['kind'],
       srcs,
-      width: analysis.shapes[id]![0],
+      width: outShapes[0][0],
       act: 'linear',
       fanIn: 0,
       wOff: -1,
