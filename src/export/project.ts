@@ -27,6 +27,8 @@ export interface ProjectInput {
   /** key of node `id`'s k-th tensor in weights.npz (src/export/torch weightKey) */
   weightKey: (nodeId: string, k: number) => string;
   run?: ProjectRun | null;
+  /** the warm-start source's weights of the nodes config.warmStart names (train.py starts from them), when available */
+  warm?: NodeWeights[] | null;
 }
 
 /** Task ids name data files; ids are validated by the share schema, but a file name must never escape data/. */
@@ -102,6 +104,7 @@ with \`AttributeError: 'NoneType' object has no attribute 'get'\` before startin
 \`train.py\` flags: \`--steps\` (default ${o.steps}), \`--device cpu|cuda\`, \`--out\` (folder for \`model.pt\` and
 \`metrics.csv\`, default \`out\`), \`--lr\` (default ${o.learningRate}), \`--batch-size\` (default ${o.batchSize}), \`--seed\`
 (default ${config.seed}), \`--log-every\` (default ${config.evalEvery}), \`--init weights.npz\` (start from browser weights).
+${config.warmStart ? `\nThe browser run was warm-started from “${config.warmStart.runName}”: when \`warm_start.npz\` is here (the source's weights of the chosen nodes), \`train.py\` starts from it as the browser did, copying a node only when every shape matches, and prints what it copied per node (\`--no-warm-start\` skips it).\n` : ''}
 ${weights}
 ## What is inside
 
@@ -138,6 +141,7 @@ export function projectFiles(input: ProjectInput): Record<string, Uint8Array> {
     'experiment.json': strToU8(JSON.stringify(config, null, 2) + '\n'),
     ...dataFiles(config, data),
   };
+  if (input.warm?.length) files['warm_start.npz'] = npzBytes(weightArrays(input.warm, input.weightKey));
   if (run) {
     files['weights.npz'] = npzBytes(weightArrays(run.weights, input.weightKey));
     if (run.valPred && run.valPred.length === config.tasks.length) {

@@ -11,7 +11,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { deriveSeed, generateDataset, makeRng, permutation, type DataSources } from '../data';
-import { coerceParams, datasetTasks, datasetTemplate, defaultExperiment, TEMPLATES, WEIGHTINGS, type DatasetConfig, type ExperimentConfig } from '../model';
+import { coerceParams, datasetTasks, datasetTemplate, defaultExperiment, TEMPLATES, WEIGHTINGS, type DatasetConfig, type ExperimentConfig, type NodeWeights } from '../model';
 import { readout } from '../protocol/insight';
 import { createTrainer } from '../train/loop';
 import { createStrategy, gramOf } from '../train/weighting';
@@ -26,11 +26,11 @@ function hasTorch(): boolean {
 }
 
 /** Write the project of `cfg` (plus a run's weights) to a fresh temp dir. */
-function writeProject(cfg: ExperimentConfig, run?: ProjectRun, sources: DataSources = {}): string {
+function writeProject(cfg: ExperimentConfig, run?: ProjectRun, sources: DataSources = {}, warm?: NodeWeights[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'mtl-pytorch-'));
   dirs.push(dir);
   const data = generateDataset(cfg, sources);
-  const files = projectFiles({ config: cfg, data, modelPy: generateModelPy(cfg, data.inputDim), weightKey, run });
+  const files = projectFiles({ config: cfg, data, modelPy: generateModelPy(cfg, data.inputDim), weightKey, run, warm });
   for (const [path, bytes] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), bytes);
@@ -220,6 +220,46 @@ for tid in ${JSON.stringify(ids)}:
       });
       console.log(`dataset ${name}: ${line.join(', ')}`);
     }
+  });
+
+  it('a warm-started experiment: train.py starts from warm_start.npz like the browser (copies matching nodes only, reports each)', () => {
+    const cfg = hardSharing();
+    cfg.warmStart = { runId: 'r-src', runName: 'source run', nodes: ['d1', 'd2', 'ghost'] };
+    const d1w = Float32Array.from({ length: 32 }, (_, i) => (i - 16) / 10);
+    const d1b = Float32Array.from({ length: 16 }, (_, i) => i / 100);
+    const warm: NodeWeights[] = [
+      { id: 'd1', kind: 'dense', tensors: [{ shape: [2, 16], values: d1w }, { shape: [16], values: d1b }] },
+      { id: 'd2', kind: 'dense', tensors: [{ shape: [16, 8], values: new Float32Array(128) }, { shape: [8], values: new Float32Array(8) }] },
+      { id: 'ghost', kind: 'dense', tensors: [{ shape: [1], values: new Float32Array(1) }] },
+    ];
+    const dir = writeProject(cfg, undefined, {}, warm);
+    expect(existsSync(join(dir, 'warm_start.npz'))).toBe(true);
+    // The copy itself, read back from the model right after warm_start().
+    const code = `
+import json, sys, numpy as np, torch
+sys.argv = ['train.py']
+import model as M, train
+m = M.MtlModel()
+before = M.browser_weights(m)
+rep = train.warm_start(M, m, dict(np.load('warm_start.npz')))
+after = M.browser_weights(m)
+print(json.dumps({'report': rep, 'd1w': after['d1/0'].ravel().tolist(), 'd1b': after['d1/1'].ravel().tolist(), 'd2_same': bool(np.array_equal(before['d2/0'], after['d2/0']))}))`;
+    const got = JSON.parse(execFileSync(PY, ['-c', code], { cwd: dir, encoding: 'utf8' }).trim().split('\n').at(-1)!);
+    expect(got.report).toEqual([
+      ['d1', 'copied', '[2, 16] [16]'],
+      ['d2', 'mismatch', 'shape mismatch: expected [16, 16] [16] got [16, 8] [8]'],
+      ['ghost', 'missing', 'not in this graph'],
+    ]);
+    expect(got.d1w).toEqual(Array.from(d1w));
+    expect(got.d1b).toEqual(Array.from(d1b));
+    expect(got.d2_same).toBe(true);
+    // train.py prints the same report and trains on.
+    const { status, out } = py(dir, ['train.py', '--steps', '5', '--device', 'cpu']);
+    expect(status, out).toBe(0);
+    expect(out).toContain('warm start node=d1 status=copied');
+    expect(out).toContain('warm start node=d2 status=mismatch');
+    const skip = py(dir, ['train.py', '--steps', '1', '--device', 'cpu', '--no-warm-start']);
+    expect(skip.out).not.toContain('warm start node=');
   });
 
   it('torchrun --nproc_per_node=2 (gloo): both ranks finish, metrics print once', () => {

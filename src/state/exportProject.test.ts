@@ -42,4 +42,17 @@ describe('Export → PyTorch from the store', () => {
     expect(Object.keys(unzipSync(plain.bytes)).some((n) => n.endsWith('weights.npz'))).toBe(false);
     await expect(buildPyTorchExport(s, 'gone')).rejects.toThrow('that run no longer exists');
   });
+
+  it('a warm-started experiment carries the source’s weights of the chosen nodes only, as warm_start.npz', async () => {
+    const { cfg } = runs();
+    cfg.warmStart = { runId: 'src', runName: 'source', nodes: ['d1'] };
+    const src: NodeWeights[] = [...weights, { id: 'd2', kind: 'dense', tensors: [{ shape: [1], values: new Float32Array([2]) }] }];
+    const s = { config: cfg, runs: [], getRunWeights: async () => null, getWarmSource: async (id: string) => (id === 'src' ? { weights: src } : null) };
+    const files = unzipSync((await buildPyTorchExport(s, null)).bytes);
+    const npz = Object.entries(files).find(([n]) => n.endsWith('/warm_start.npz'))![1];
+    expect(Object.keys(unzipSync(npz))).toEqual(['d1/0.npy']);
+    // the source is gone (another browser): no file, and train.py says it trains from a fresh init
+    const none = unzipSync((await buildPyTorchExport({ ...s, getWarmSource: async () => null }, null)).bytes);
+    expect(Object.keys(none).some((n) => n.endsWith('warm_start.npz'))).toBe(false);
+  });
 });

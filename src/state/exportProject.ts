@@ -1,5 +1,5 @@
 /** Export → PyTorch from the store: which config and weights go into the project zip (the zip is made in src/export). */
-import type { ExperimentConfig } from '../model';
+import type { ExperimentConfig, NodeWeights } from '../model';
 import { useCsvSession } from './datasets';
 import type { RunRecord, RunWeights } from './runsDb';
 
@@ -30,7 +30,7 @@ export function exportRun(runs: RunRecord[], current: ExperimentConfig, runId: s
  * current experiment (plus the weights of its newest matching finished run). Throws with a message in words.
  */
 export async function buildPyTorchExport(
-  s: { config: ExperimentConfig; runs: RunRecord[]; getRunWeights(id: string): Promise<RunWeights | null> },
+  s: { config: ExperimentConfig; runs: RunRecord[]; getRunWeights(id: string): Promise<RunWeights | null>; getWarmSource?(id: string): Promise<{ weights: NodeWeights[] } | null> },
   runId: string | null,
 ): Promise<PyTorchExport> {
   const rec = exportRun(s.runs, s.config, runId);
@@ -39,7 +39,11 @@ export async function buildPyTorchExport(
   const w = rec ? await s.getRunWeights(rec.id) : null;
   const run = rec && w ? { runId: rec.id, name: rec.name, weights: w.weights, valPred: w.valPred } : null;
   const table = config.dataset.kind === 'csv' ? useCsvSession.getState().table : null;
+  // The warm start's source weights (chosen nodes only), so that train.py starts where the browser did.
+  const ws = config.warmStart;
+  const src = ws && s.getWarmSource ? await s.getWarmSource(ws.runId) : null;
+  const warm = src && ws ? src.weights.filter((n) => ws.nodes.includes(n.id)) : null;
   // Loaded on demand: the generator, the Python templates and fflate stay out of the first page load.
   const { buildPyTorchZip } = await import('../export/projectExport');
-  return buildPyTorchZip(config, { table, run });
+  return buildPyTorchZip(config, { table, run, warm });
 }

@@ -38,7 +38,34 @@ def parse_args(exp, argv=None):
     p.add_argument('--log-every', type=int, default=max(1, int(round(exp.get('evalEvery', 10)))),
                    help='evaluate and print every this many steps (default: the experiment\'s evaluation interval)')
     p.add_argument('--init', default=None, help='start from browser weights (a weights.npz from the export)')
+    p.add_argument('--no-warm-start', action='store_true', help='ignore warm_start.npz (train from a fresh init)')
     return p.parse_args(argv)
+
+
+def warm_start(M, model, arrays):
+    """The browser's warm start: copy a node's tensors only when the model has that node and every shape
+    matches; returns (node id, status, detail) per node in the file, status copied / missing / mismatch."""
+    tensors = M.browser_tensors(model)
+    by_node = {}
+    for key in arrays:
+        node, k = key.rsplit('/', 1)
+        by_node.setdefault(node, {})[int(k)] = arrays[key]
+    report = []
+    for node, parts in by_node.items():
+        mine = {int(key.rsplit('/', 1)[1]): t for key, t in tensors.items() if key.rsplit('/', 1)[0] == node}
+        if not mine:
+            report.append((node, 'missing', 'not in this graph'))
+            continue
+        if sorted(mine) != sorted(parts) or any(tuple(parts[k].shape) != tuple(mine[k].shape) for k in mine):
+            want = ' '.join(str(list(mine[k].shape)) for k in sorted(mine))
+            got = ' '.join(str(list(parts[k].shape)) for k in sorted(parts))
+            report.append((node, 'mismatch', f'shape mismatch: expected {want} got {got}'))
+            continue
+        with torch.no_grad():
+            for k, t in mine.items():
+                t.copy_(torch.as_tensor(parts[k], dtype=torch.float32))
+        report.append((node, 'copied', ' '.join(str(list(mine[k].shape)) for k in sorted(mine))))
+    return report
 
 
 class Dist:
@@ -107,8 +134,13 @@ def main(argv=None):
     if args.init:
         M.load_browser_weights(model, dict(np.load(args.init)))
         D.log(f'started from {args.init}')
-    elif exp.get('warmStart'):
-        D.log('note: the browser run started from warm-start weights; pass --init weights.npz to start from weights')
+    elif exp.get('warmStart') and not args.no_warm_start:
+        path = os.path.join(HERE, 'warm_start.npz')
+        if os.path.exists(path):
+            for node, status, detail in warm_start(M, model, dict(np.load(path))):
+                D.log(f'warm start node={node} status={status} {detail}')
+        else:
+            D.log('note: the browser run was warm-started, but its source weights were not in the browser at export; training from a fresh init')
 
     x_np, y_np, m_np = C.load_split(exp, 'train', HERE)
     xv_np, yv_np, mv_np = C.load_split(exp, 'val', HERE)
