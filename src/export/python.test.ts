@@ -6,8 +6,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { deriveSeed, generateDataset, makeRng, permutation, type DataSources } from '../data';
@@ -15,6 +13,7 @@ import { coerceParams, datasetTasks, datasetTemplate, defaultExperiment, TEMPLAT
 import { readout } from '../protocol/insight';
 import { createTrainer } from '../train/loop';
 import { createStrategy, gramOf } from '../train/weighting';
+import { useCpuBackend } from '../train/testing';
 import { projectFiles, type ProjectRun } from './project';
 import { generateModelPy, weightKey } from './torch';
 
@@ -74,7 +73,7 @@ function hardSharing(): ExperimentConfig {
 
 beforeAll(async () => {
   if (!hasTorch()) throw new Error(`${PY} cannot import torch and numpy: run \`bash .ci/setup --browser\` (installs Debian's python3-torch)`);
-  await tf.setBackend('cpu');
+  await useCpuBackend();
 });
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 

@@ -35,6 +35,7 @@ export interface BuiltModel {
 
 interface PlanEntry {
   id: string;
+  kind: string;
   /** per incoming edge: source node id and which of its outputs it reads */
   sources: { id: string; k: number }[];
   /** the node's output shapes (batch excluded), in handle order */
@@ -59,7 +60,7 @@ export function buildModel(config: Pick<ExperimentConfig, 'graph' | 'tasks' | 's
       const frozen = params.frozen === true;
       // Frozen weights stay out of `variables`: the optimiser and tf.variableGrads never see them.
       if (frozen) for (const v of built.variables) v.trainable = false;
-      plan.push({ id, sources, outShapes, multi: !!spec.outputs, frozen, built });
+      plan.push({ id, kind: node.kind, sources, outShapes, multi: !!spec.outputs, frozen, built });
     }
   } catch (err) {
     for (const p of plan) {
@@ -75,8 +76,6 @@ export function buildModel(config: Pick<ExperimentConfig, 'graph' | 'tasks' | 's
   const allVariables = plan.flatMap((p) => p.built.variables);
   const paramCount = allVariables.reduce((a, v) => a + v.size, 0);
   const frozenCount = paramCount - variables.reduce((a, v) => a + v.size, 0);
-
-  const nodeKinds = new Map(config.graph.nodes.map((n) => [n.id, n.kind]));
 
   /** Every node's outputs (one tensor per handle), in plan order. */
   function run(x: tf.Tensor, training: boolean, step: number, given?: Map<string, tf.Tensor>): Map<string, tf.Tensor[]> {
@@ -128,7 +127,7 @@ export function buildModel(config: Pick<ExperimentConfig, 'graph' | 'tasks' | 's
         const data = await Promise.all(kept.map((v) => v.data()));
         return tables.map((t, i) => ({
           nodeId: shown[i].id,
-          kind: nodeKinds.get(shown[i].id)!,
+          kind: shown[i].kind,
           title: t.title,
           note: t.note,
           rows: kept[i].shape[0],
@@ -146,7 +145,7 @@ export function buildModel(config: Pick<ExperimentConfig, 'graph' | 'tasks' | 's
       for (const p of plan) {
         const vars = [...p.built.variables, ...(p.built.state ?? [])];
         const values = await Promise.all(vars.map((v) => v.data() as Promise<Float32Array>));
-        out.push({ id: p.id, kind: nodeKinds.get(p.id)!, tensors: vars.map((v, i) => ({ shape: v.shape.slice(), values: Float32Array.from(values[i]) })) });
+        out.push({ id: p.id, kind: p.kind, tensors: vars.map((v, i) => ({ shape: v.shape.slice(), values: Float32Array.from(values[i]) })) });
       }
       return out;
     },

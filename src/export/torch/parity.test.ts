@@ -8,8 +8,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
 import {
   datasetTasks,
   datasetTemplate,
@@ -25,6 +23,7 @@ import {
 import { generateDataset, type MnistDigits } from '../../data';
 import { createTrainer } from '../../train/loop';
 import { buildModel } from '../../train/builder';
+import { forwardOnce, useCpuBackend } from '../../train/testing';
 import { generateModelPy, weightKey } from './index';
 
 const PYTHON = '/usr/bin/python3';
@@ -206,7 +205,7 @@ const stillAtInit: string[] = [];
 let dir = '';
 
 beforeAll(async () => {
-  await tf.setBackend('cpu');
+  await useCpuBackend();
   const probe = spawnSync(PYTHON, ['-c', 'import torch, numpy'], { encoding: 'utf8' });
   if (probe.status !== 0) {
     throw new Error(`${PYTHON} cannot import torch (${(probe.stderr || String(probe.error)).trim().split('\n').pop()}): run \`bash .ci/setup --browser\` to install python3-torch.`);
@@ -246,9 +245,7 @@ beforeAll(async () => {
     const n = Math.min(ROWS, data.nTrain);
     const x = data.xTrain.slice(0, n * data.inputDim);
     const weights = await model.snapshot();
-    const outs = tf.tidy(() => model.forward(tf.tensor2d(x, [n, data.inputDim]), true, 0));
-    const expected = await Promise.all(outs.map((o) => o.data() as Promise<Float32Array>));
-    tf.dispose(outs);
+    const expected = await forwardOnce(model, x, n, data.inputDim, true);
     const after = await model.snapshot();
     model.dispose();
     const expectedState: Record<string, Float32Array> = {};

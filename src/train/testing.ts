@@ -1,0 +1,20 @@
+/**
+ * Test-only helpers for tests outside src/train (e.g. src/export's parity tests), so that tfjs stays
+ * imported by src/train alone. Never imported by app code.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import type { BuiltModel } from './builder';
+
+/** Run tfjs on its CPU backend (Node tests). */
+export async function useCpuBackend(): Promise<void> {
+  await tf.setBackend('cpu');
+}
+
+/** The heads' outputs of one forward pass over n rows of x (n × inputDim), in training mode when `training` (BatchNorm updates its statistics). */
+export async function forwardOnce(model: BuiltModel, x: Float32Array, n: number, inputDim: number, training: boolean): Promise<Float32Array[]> {
+  const outs = tf.tidy(() => model.forward(tf.tensor2d(x, [n, inputDim]), training, 0));
+  const values = await Promise.all(outs.map((o) => o.data() as Promise<Float32Array>));
+  tf.dispose(outs);
+  return values;
+}
