@@ -9,6 +9,7 @@ import { ParetoView } from '../ui/charts/ParetoView';
 import { RobustnessView } from '../ui/charts/RobustnessView';
 import { TaskCharts } from '../ui/charts/TaskCharts';
 import { GraphEditor } from '../ui/editor/GraphEditor';
+import { ErrorBoundary } from '../ui/common/ErrorBoundary';
 import { Banner } from '../ui/panels/Banner';
 import { DatasetPanel } from '../ui/panels/DatasetPanel';
 import { Inspector } from '../ui/panels/Inspector';
@@ -55,34 +56,36 @@ export function App() {
   }, [store]);
   return (
     <StoreContext.Provider value={store}>
+      <ErrorBoundary name="the page">
       <div className="app">
         <header className="topbar">
           <h1>
             <img src="/favicon.svg" alt="" width={22} height={22} /> MTL Playground
           </h1>
-          <ShareBar />
+          <ErrorBoundary name="the share bar"><ShareBar /></ErrorBoundary>
         </header>
         <Banner />
         <main className="layout">
           <aside className="left">
-            <DatasetWithPreview />
+            <ErrorBoundary name="the data panel"><DatasetWithPreview /></ErrorBoundary>
           </aside>
           <section className="center">
-            <GraphEditor />
-            <TaskCharts />
-            <RunInsight />
-            <RobustnessView />
-            <RunsPanel />
-            <CompareView />
-            <ParetoView />
+            <ErrorBoundary name="the graph editor"><GraphEditor /></ErrorBoundary>
+            <ErrorBoundary name="the live curves"><TaskCharts /></ErrorBoundary>
+            <ErrorBoundary name="the decision boundaries"><RunInsight /></ErrorBoundary>
+            <ErrorBoundary name="the robustness view"><RobustnessView /></ErrorBoundary>
+            <ErrorBoundary name="the runs list"><RunsPanel /></ErrorBoundary>
+            <ErrorBoundary name="the comparison view"><CompareView /></ErrorBoundary>
+            <ErrorBoundary name="the Pareto view"><ParetoView /></ErrorBoundary>
           </section>
           <aside className="right">
-            <Inspector />
-            <TrainPanel />
-            <WarmStartPanel />
+            <ErrorBoundary name="the inspector"><Inspector /></ErrorBoundary>
+            <ErrorBoundary name="the training panel"><TrainPanel /></ErrorBoundary>
+            <ErrorBoundary name="the warm-start panel"><WarmStartPanel /></ErrorBoundary>
           </aside>
         </main>
       </div>
+      </ErrorBoundary>
     </StoreContext.Provider>
   );
 }

@@ -128,3 +128,23 @@ describe('graphPlan', () => {
     expect(() => graphPlan(g, ctx, 'exported')).toThrow(/^The graph cannot be exported: /);
   });
 });
+
+describe('analyzeGraph with ids that every object inherits', () => {
+  it('treats "__proto__", "constructor", "toString" … as ordinary ids', () => {
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+      const g = base();
+      for (const n of g.nodes) if (n.id === 'd1') n.id = name;
+      for (const e of g.edges) {
+        if (e.source === 'd1') e.source = name;
+        if (e.target === 'd1') e.target = name;
+      }
+      const a = analyzeGraph(g, ctx);
+      expect(a.ok, name).toBe(true);
+      expect(a.shapes[name], name).toEqual([16]);
+      expect(a.nodeErrors[name], name).toBeUndefined();
+      expect(a.warnings[name], name).toBeUndefined();
+      // A node that does not exist reads as absent too.
+      expect(a.nodeErrors.isPrototypeOf, name).toBeUndefined();
+    }
+  });
+});

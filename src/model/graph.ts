@@ -1,6 +1,7 @@
 /** Graph validation and live shape inference: pure functions over plain graph data. */
 import { hasWeights, nodeKind, outputCount, type NodeKindSpec, type Shape, type ShapeContext } from './nodes';
 import { coerceParams, type ParamValue } from './params';
+import { dict } from './keys';
 import type { Graph, GraphEdge, GraphNode } from './types';
 
 export interface GraphAnalysis {
@@ -85,9 +86,10 @@ export function sharedBoundary(graph: Graph, headIds: string[]): string[] {
  * reachable from the Input, two heads for one task, and tasks without a head.
  */
 export function analyzeGraph(graph: Graph, ctx: ShapeContext): GraphAnalysis {
-  const nodeErrors: Record<string, string[]> = {};
-  const edgeErrors: Record<string, string> = {};
-  const warnings: Record<string, string> = {};
+  // Keyed by user text: records without a prototype, so an id such as "constructor" reads as absent.
+  const nodeErrors = dict<string[]>();
+  const edgeErrors = dict<string>();
+  const warnings = dict<string>();
   const errors: string[] = [];
   const addNodeError = (id: string, msg: string) => (nodeErrors[id] ??= []).push(msg);
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
@@ -160,8 +162,8 @@ export function analyzeGraph(graph: Graph, ctx: ShapeContext): GraphAnalysis {
   for (const n of graph.nodes) if (!inOrder.has(n.id)) addNodeError(n.id, 'is part of a cycle');
   for (const e of edges) if (!inOrder.has(e.source) && !inOrder.has(e.target) && !edgeErrors[e.id]) edgeErrors[e.id] = 'closes a cycle';
 
-  const shapes: Record<string, Shape | null> = {};
-  const outShapes: Record<string, Shape[]> = {};
+  const shapes = dict<Shape | null>();
+  const outShapes = dict<Shape[]>();
   for (const n of graph.nodes) shapes[n.id] = null;
   for (const id of order) {
     const n = nodes.get(id)!;
@@ -207,7 +209,7 @@ export function analyzeGraph(graph: Graph, ctx: ShapeContext): GraphAnalysis {
     for (const e of edges) if (e.target === id) stack.push(e.source);
   }
 
-  const heads: Record<string, string> = {};
+  const heads = dict<string>();
   const headsPerTask = new Map<string, string[]>();
   for (const n of graph.nodes) {
     if (n.kind !== 'head') continue;

@@ -1,6 +1,7 @@
 /** Public surface of the pure model layer. */
 export * from './types';
 export * from './params';
+export * from './keys';
 export * from './nodes';
 export * from './graph';
 export * from './defaults';

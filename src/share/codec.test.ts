@@ -87,3 +87,47 @@ describe('share codec', () => {
     if (res.ok) expect(res.config.graph.nodes[1].params).toEqual({ units: 1024, activation: 'relu', frozen: false });
   });
 });
+
+describe('reserved names', () => {
+  const names = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
+  it('refuses them as node ids, edge ends, task ids, param keys and weight keys, with a message naming the place', () => {
+    for (const name of names) {
+      const node = defaultExperiment();
+      node.graph.nodes[1].id = name;
+      const task = defaultExperiment();
+      task.tasks[0].id = name;
+      const edge = defaultExperiment();
+      edge.graph.edges[0].target = name;
+      const cases: [unknown, string][] = [
+        [node, 'graph.nodes.1.id'],
+        [task, 'tasks.0.id'],
+        [edge, 'graph.edges.0.target'],
+        [JSON.parse(JSON.stringify(defaultExperiment()).replace('"weights":{', `"weights":{"${name}":1,`)), 'weighting.weights'],
+      ];
+      for (const [raw, where] of cases) {
+        const res = parseExperiment(JSON.parse(JSON.stringify(raw)));
+        if (name === '__proto__' && where === 'weighting.weights') {
+          // zod drops a "__proto__" record key instead of copying it: the parsed weights simply lack it.
+          expect(res.ok).toBe(true);
+          expect(Object.prototype.hasOwnProperty.call(res.config.weighting.weights, '__proto__')).toBe(false);
+          expect(Object.getPrototypeOf(res.config.weighting.weights)).toBe(Object.prototype);
+          continue;
+        }
+        expect(res.ok, `${name} at ${where}`).toBe(false);
+        if (!res.ok) {
+          expect(res.error).toContain(where);
+          expect(res.error).toContain('reserved name');
+          expect(res.config).toEqual(defaultExperiment());
+        }
+      }
+    }
+  });
+
+  it('refuses them in a share link too', () => {
+    const cfg = defaultExperiment();
+    cfg.graph.nodes[1].id = 'constructor';
+    const res = decodeExperiment(encodeExperiment(cfg));
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.error).toMatch(/reserved name/);
+  });
+});

@@ -52,7 +52,9 @@ export function parseExperiment(raw: unknown): DecodeResult {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue.path.length ? issue.path.join('.') : 'experiment';
-    return fail(`The experiment is invalid at "${where}": ${issue.message}.`);
+    // A bad record key reports "Invalid key in record"; the key's own issue says why.
+    const inner = issue.code === 'invalid_key' ? issue.issues[0]?.message : undefined;
+    return fail(`The experiment is invalid at "${where}": ${inner ? `the key ${inner}` : issue.message}.`);
   }
   const cfg = parsed.data as ExperimentConfig;
   const ids = new Set<string>();

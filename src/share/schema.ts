@@ -1,6 +1,6 @@
 /** zod schema of a shared experiment (URL hash / JSON file). Everything a user brings is untrusted: sizes are capped. */
 import { z } from 'zod';
-import type { ExperimentConfig } from '../model';
+import { isReservedKey, type ExperimentConfig } from '../model';
 
 export const LIMITS = {
   /** characters of a share hash payload */
@@ -12,7 +12,14 @@ export const LIMITS = {
   tasks: 32,
 } as const;
 
-const id = z.string().min(1).max(64);
+/** A name used as a key somewhere (node, edge, task, parameter, column): names every object inherits are refused. */
+const key = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((s) => !isReservedKey(s), { message: 'is a reserved name (a property of every JavaScript object); rename it' });
+const id = key(64);
 const finite = (min: number, max: number) => z.number().finite().min(min).max(max);
 
 const taskSchema = z.object({
@@ -24,7 +31,7 @@ const taskSchema = z.object({
   labelNoise: finite(0, 100).optional(),
 });
 
-const column = z.string().min(1).max(200);
+const column = key(200);
 
 const datasetSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -64,8 +71,8 @@ const datasetSchema = z.discriminatedUnion('kind', [
 
 const nodeSchema = z.object({
   id,
-  kind: z.string().min(1).max(64),
-  params: z.record(z.string().max(64), z.union([z.number().finite(), z.string().max(200), z.boolean()])),
+  kind: key(64),
+  params: z.record(key(64), z.union([z.number().finite(), z.string().max(200), z.boolean()])),
   position: z.object({ x: finite(-1e6, 1e6), y: finite(-1e6, 1e6) }),
 });
 
@@ -95,8 +102,8 @@ export const experimentSchema = z.object({
     steps: z.number().int().min(1).max(1_000_000),
   }),
   weighting: z.object({
-    kind: z.string().min(1).max(64),
-    params: z.record(z.string().max(64), z.union([z.number().finite(), z.string().max(200), z.boolean()])),
+    kind: key(64),
+    params: z.record(key(64), z.union([z.number().finite(), z.string().max(200), z.boolean()])),
     weights: z.record(id, finite(0, 1000)),
   }),
   backend: z.enum(['auto', 'js', 'webgpu', 'webgl', 'wasm', 'cpu']),
