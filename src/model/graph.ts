@@ -80,47 +80,49 @@ export function sharedBoundary(graph: Graph, headIds: string[]): string[] {
   return graph.nodes.filter((n) => size(n.id) >= 2 && graph.edges.some((e) => e.source === n.id && size(e.target) === 1)).map((n) => n.id);
 }
 
-/**
- * Validate a graph and infer shapes. Reports: unknown kinds, dangling edges,
- * missing/extra Input nodes, wrong arity, cycles, shape mismatches, heads not
- * reachable from the Input, two heads for one task, and tasks without a head.
- */
-export function analyzeGraph(graph: Graph, ctx: ShapeContext): GraphAnalysis {
-  // Keyed by user text: records without a prototype, so an id such as "constructor" reads as absent.
-  const nodeErrors = dict<string[]>();
-  const edgeErrors = dict<string>();
-  const warnings = dict<string>();
-  const errors: string[] = [];
-  const addNodeError = (id: string, msg: string) => (nodeErrors[id] ??= []).push(msg);
-  const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
+/** Per-node problems collected while analysing; the records have no prototype (ids are user text). */
+interface Findings {
+  nodeErrors: Record<string, string[]>;
+  edgeErrors: Record<string, string>;
+  warnings: Record<string, string>;
+  errors: string[];
+  addNodeError(id: string, msg: string): void;
+}
 
+function newFindings(): Findings {
+  const nodeErrors = dict<string[]>();
+  return { nodeErrors, edgeErrors: dict<string>(), warnings: dict<string>(), errors: [], addNodeError: (id, msg) => (nodeErrors[id] ??= []).push(msg) };
+}
+
+/** The edges that can carry data (both ends exist, not a self-loop, a real output into a node that takes input); the rest get an edge error. */
+function usableEdges(graph: Graph, nodes: Map<string, GraphNode>, ctx: ShapeContext, f: Findings): GraphEdge[] {
   const edges: GraphEdge[] = [];
   for (const e of graph.edges) {
     if (!nodes.has(e.source) || !nodes.has(e.target)) {
-      edgeErrors[e.id] = 'connects to a node that does not exist';
+      f.edgeErrors[e.id] = 'connects to a node that does not exist';
       continue;
     }
     if (e.source === e.target) {
-      edgeErrors[e.id] = 'a node cannot feed itself';
-      addNodeError(e.target, 'feeds itself (cycle)');
+      f.edgeErrors[e.id] = 'a node cannot feed itself';
+      f.addNodeError(e.target, 'feeds itself (cycle)');
       continue;
     }
     const src = nodeKind(nodes.get(e.source)!.kind);
     const dst = nodeKind(nodes.get(e.target)!.kind);
     if (src && !src.hasOutput) {
-      edgeErrors[e.id] = `${src.label} has no output`;
-      addNodeError(e.source, `${src.label} cannot feed other nodes`);
+      f.edgeErrors[e.id] = `${src.label} has no output`;
+      f.addNodeError(e.source, `${src.label} cannot feed other nodes`);
       continue;
     }
     if (dst && dst.inputs === 'none') {
-      edgeErrors[e.id] = `${dst.label} takes no input`;
-      addNodeError(e.target, `${dst.label} takes no incoming edges`);
+      f.edgeErrors[e.id] = `${dst.label} takes no input`;
+      f.addNodeError(e.target, `${dst.label} takes no incoming edges`);
       continue;
     }
     if (src) {
       const n = outputCount(src, coerceParams(src.params, nodes.get(e.source)!.params), ctx);
       if (edgeOutput(e, n) < 0) {
-        edgeErrors[e.id] =
+        f.edgeErrors[e.id] =
           e.sourceHandle == null
             ? `must start at one of the ${n} outputs of ${src.label} (out0…out${n - 1})`
             : `starts at output "${e.sourceHandle}", which ${src.label} does not have`;
@@ -129,21 +131,11 @@ export function analyzeGraph(graph: Graph, ctx: ShapeContext): GraphAnalysis {
     }
     edges.push(e);
   }
+  return edges;
+}
 
-  for (const n of graph.nodes) {
-    const spec = nodeKind(n.kind);
-    if (!spec) addNodeError(n.id, `unknown node kind "${n.kind}"`);
-    else if (spec.inputs === 'one') {
-      const k = edges.filter((e) => e.target === n.id).length;
-      if (k > 1) addNodeError(n.id, `takes one input but has ${k}`);
-    }
-  }
-
-  const inputs = graph.nodes.filter((n) => n.kind === 'input');
-  if (inputs.length === 0) errors.push('Add an Input node.');
-  for (const extra of inputs.slice(1)) addNodeError(extra.id, 'only one Input node is allowed');
-
-  // Kahn's algorithm: whatever is left over sits on a cycle.
+/** Kahn's algorithm over the usable edges: the topological order; whatever is left over sits on a cycle and is reported. */
+function topologicalOrder(graph: Graph, edges: GraphEdge[], f: Findings): string[] {
   const indeg = new Map(graph.nodes.map((n) => [n.id, 0]));
   for (const e of edges) indeg.set(e.target, indeg.get(e.target)! + 1);
   const queue = graph.nodes.filter((n) => indeg.get(n.id) === 0).map((n) => n.id);
@@ -159,77 +151,114 @@ export function analyzeGraph(graph: Graph, ctx: ShapeContext): GraphAnalysis {
     }
   }
   const inOrder = new Set(order);
-  for (const n of graph.nodes) if (!inOrder.has(n.id)) addNodeError(n.id, 'is part of a cycle');
-  for (const e of edges) if (!inOrder.has(e.source) && !inOrder.has(e.target) && !edgeErrors[e.id]) edgeErrors[e.id] = 'closes a cycle';
+  for (const n of graph.nodes) if (!inOrder.has(n.id)) f.addNodeError(n.id, 'is part of a cycle');
+  for (const e of edges) if (!inOrder.has(e.source) && !inOrder.has(e.target) && !f.edgeErrors[e.id]) f.edgeErrors[e.id] = 'closes a cycle';
+  return order;
+}
 
+/** Output shapes in topological order; a node whose shape rule fails gets the rule's message. */
+function inferShapes(graph: Graph, nodes: Map<string, GraphNode>, edges: GraphEdge[], order: string[], ctx: ShapeContext, f: Findings) {
   const shapes = dict<Shape | null>();
   const outShapes = dict<Shape[]>();
   for (const n of graph.nodes) shapes[n.id] = null;
   for (const id of order) {
     const n = nodes.get(id)!;
     const spec = nodeKind(n.kind);
-    if (!spec || nodeErrors[id]) continue;
+    if (!spec || f.nodeErrors[id]) continue;
     // Each edge reads one output of its source (edges with a bad handle were set aside above).
     const ins = edges.filter((e) => e.target === id).map((e) => outShapes[e.source]?.[edgeOutput(e, outShapes[e.source].length)]);
     if (ins.some((s) => s === undefined)) continue; // the upstream node already carries the error
     const params = coerceParams(spec.params, n.params);
     const out = spec.shape(params, ins as Shape[], ctx);
     if (typeof out === 'string') {
-      addNodeError(id, out);
+      f.addNodeError(id, out);
       continue;
     }
     const list = spec.outputs ? (out as Shape[]) : [out as Shape];
     const want = spec.hasOutput ? outputCount(spec, params, ctx) : 1;
     if (list.length !== want) {
-      addNodeError(id, `has ${want} outputs but ${list.length} shapes were inferred`);
+      f.addNodeError(id, `has ${want} outputs but ${list.length} shapes were inferred`);
       continue;
     }
     outShapes[id] = list;
     shapes[id] = list.length > 0 && list.every((s) => s.length === list[0].length && s.every((d, i) => d === list[0][i])) ? list[0] : null;
   }
+  return { shapes, outShapes };
+}
 
-  // Reachability from the Input node.
-  const reach = new Set<string>();
-  if (inputs[0]) {
-    const stack = [inputs[0].id];
-    while (stack.length) {
-      const id = stack.pop()!;
-      if (reach.has(id)) continue;
-      reach.add(id);
-      for (const e of edges) if (e.source === id) stack.push(e.target);
-    }
-  }
-  // Nodes that lead to some head.
-  const useful = new Set<string>();
-  const stack = graph.nodes.filter((n) => n.kind === 'head').map((n) => n.id);
+/** Ids reachable from `starts` following edges forward (`forward`) or backward. */
+function walk(edges: GraphEdge[], starts: string[], forward: boolean): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...starts];
   while (stack.length) {
     const id = stack.pop()!;
-    if (useful.has(id)) continue;
-    useful.add(id);
-    for (const e of edges) if (e.target === id) stack.push(e.source);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const e of edges) {
+      if (forward && e.source === id) stack.push(e.target);
+      if (!forward && e.target === id) stack.push(e.source);
+    }
   }
+  return seen;
+}
 
+/** Task id → its one head; heads not fed by the Input, tasks with no or two heads, unused nodes and an all-frozen model are reported. */
+function checkHeads(graph: Graph, edges: GraphEdge[], input: GraphNode | undefined, ctx: ShapeContext, f: Findings): Record<string, string> {
+  const reach = input ? walk(edges, [input.id], true) : new Set<string>();
+  const useful = walk(
+    edges,
+    graph.nodes.filter((n) => n.kind === 'head').map((n) => n.id),
+    false,
+  );
   const heads = dict<string>();
   const headsPerTask = new Map<string, string[]>();
   for (const n of graph.nodes) {
     if (n.kind !== 'head') continue;
-    if (inputs[0] && !reach.has(n.id) && !nodeErrors[n.id]) addNodeError(n.id, 'is not connected to the Input');
+    if (input && !reach.has(n.id) && !f.nodeErrors[n.id]) f.addNodeError(n.id, 'is not connected to the Input');
     const taskId = String(n.params.taskId ?? '');
     if (ctx.tasks.some((t) => t.id === taskId)) headsPerTask.set(taskId, [...(headsPerTask.get(taskId) ?? []), n.id]);
   }
   for (const t of ctx.tasks) {
     const hs = headsPerTask.get(t.id) ?? [];
-    if (hs.length === 0) errors.push(`Task "${t.name}" has no head.`);
-    else if (hs.length > 1) for (const h of hs) addNodeError(h, `task "${t.name}" has ${hs.length} heads; keep one`);
+    if (hs.length === 0) f.errors.push(`Task "${t.name}" has no head.`);
+    else if (hs.length > 1) for (const h of hs) f.addNodeError(h, `task "${t.name}" has ${hs.length} heads; keep one`);
     else heads[t.id] = hs[0];
   }
   for (const n of graph.nodes) {
-    if (n.kind !== 'head' && !useful.has(n.id) && !nodeErrors[n.id]) warnings[n.id] = 'output is unused (feeds no head)';
+    if (n.kind !== 'head' && !useful.has(n.id) && !f.nodeErrors[n.id]) f.warnings[n.id] = 'output is unused (feeds no head)';
   }
   // Training needs at least one trainable weight among the nodes that lead to a head.
   const weighted = graph.nodes.filter((n) => useful.has(n.id) && nodeKind(n.kind) && hasWeights(nodeKind(n.kind)!));
-  if (weighted.length > 0 && weighted.every((n) => n.params.frozen === true)) errors.push('Every layer with weights is frozen; unfreeze at least one.');
+  if (weighted.length > 0 && weighted.every((n) => n.params.frozen === true)) f.errors.push('Every layer with weights is frozen; unfreeze at least one.');
+  return heads;
+}
 
+/**
+ * Validate a graph and infer shapes. Reports: unknown kinds, dangling edges,
+ * missing/extra Input nodes, wrong arity, cycles, shape mismatches, heads not
+ * reachable from the Input, two heads for one task, and tasks without a head.
+ */
+export function analyzeGraph(graph: Graph, ctx: ShapeContext): GraphAnalysis {
+  const f = newFindings();
+  const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
+  const edges = usableEdges(graph, nodes, ctx, f);
+  for (const n of graph.nodes) {
+    const spec = nodeKind(n.kind);
+    if (!spec) f.addNodeError(n.id, `unknown node kind "${n.kind}"`);
+    else if (spec.inputs === 'one') {
+      const k = edges.filter((e) => e.target === n.id).length;
+      if (k > 1) f.addNodeError(n.id, `takes one input but has ${k}`);
+    }
+  }
+  const inputs = graph.nodes.filter((n) => n.kind === 'input');
+  if (inputs.length === 0) f.errors.push('Add an Input node.');
+  for (const extra of inputs.slice(1)) f.addNodeError(extra.id, 'only one Input node is allowed');
+
+  const order = topologicalOrder(graph, edges, f);
+  const { shapes, outShapes } = inferShapes(graph, nodes, edges, order, ctx, f);
+  const heads = checkHeads(graph, edges, inputs[0], ctx, f);
+
+  const { nodeErrors, edgeErrors, errors, warnings } = f;
   const firstNode = graph.nodes.find((n) => nodeErrors[n.id]);
   const firstEdge = graph.edges.find((e) => edgeErrors[e.id]);
   const label = (id: string) => nodeKind(nodes.get(id)?.kind ?? '')?.label ?? id;
