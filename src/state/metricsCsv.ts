@@ -1,16 +1,10 @@
 /** A run's metrics as CSV: one row per evaluation step. */
-import type { TaskSpec } from '../model';
+import { csvField as field, type TaskSpec } from '../model';
 import type { MetricPoint } from '../protocol';
-
-/** A CSV field: quoted (with doubled quotes) when it holds a comma, quote or line break. */
-function field(v: string | number): string {
-  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /**
  * Header `step,total_loss,` then per task `{id}_train_loss,{id}_val_loss,{id}_{accuracy|rmse},{id}_weight`; one line per
- * point, "\n"-terminated. Non-finite numbers are written as empty fields.
+ * point, "\n"-terminated. Non-finite numbers are written as empty fields; formula-like task ids are neutralised (csvField).
  */
 export function metricsCsv(tasks: TaskSpec[], points: MetricPoint[]): string {
   const head = ['step', 'total_loss'];

@@ -1,6 +1,6 @@
 /** Confusion matrix of a classification task on the validation set: rows are true classes, columns predicted ones. */
 import { memo, useMemo, useRef } from 'react';
-import type { TaskSpec } from '../../model';
+import { arrayMax, type TaskSpec } from '../../model';
 import { readoutClass } from '../../state';
 import { confusionMatrix } from './insightMath';
 import { TablePngButton } from './PngButton';
@@ -10,7 +10,7 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ task, pred, truth
   const m = useMemo(() => confusionMatrix(truth, Array.from(pred, (v) => readoutClass(task.kind, v)), C), [truth, pred, task.kind, C]);
   const total = m.flat().reduce((a, b) => a + b, 0);
   const right = m.reduce((a, row, i) => a + row[i], 0);
-  const max = Math.max(1, ...m.flat());
+  const max = Math.max(1, arrayMax(m.flat()));
   const tableRef = useRef<HTMLTableElement>(null);
   return (
     <figure className="chart confusion" data-testid={`confusion-${task.id}`} data-total={total}>

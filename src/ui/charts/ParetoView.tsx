@@ -1,6 +1,7 @@
 /** Trade-off between two tasks: each run's final metric on task A against task B, with the non-dominated runs joined as the Pareto front. */
 import { useMemo, useRef, useState } from 'react';
 import { metricDirection, paretoFront, finalMetrics } from '../../model/analysis';
+import { arrayMax, arrayMin } from '../../model';
 import { useApp, type RunRecord } from '../../state';
 import { fmtMetric } from '../panels/RunsPanel';
 import { tasksOf, useSelectedRuns } from './CompareView';
@@ -44,8 +45,8 @@ export function ParetoView() {
   const onFront = new Set(front);
   const ext = (k: 'a' | 'b'): [number, number] => {
     if (!pts.length) return [0, 1];
-    let lo = Math.min(...pts.map((p) => p[k]));
-    let hi = Math.max(...pts.map((p) => p[k]));
+    let lo = arrayMin(pts.map((p) => p[k]));
+    let hi = arrayMax(pts.map((p) => p[k]));
     const pad = (hi - lo) * 0.1 || Math.abs(hi) * 0.05 || 0.5;
     lo -= pad;
     hi += pad;
