@@ -3,9 +3,10 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { mnistDigits } from './src/data/mnistPlugin.ts';
+import { cspPlugin, SECURITY_HEADERS } from './src/app/csp.ts';
 
 export default defineConfig({
-  plugins: [react(), mnistDigits()],
+  plugins: [react(), mnistDigits(), cspPlugin()],
   // vega-datasets exports only its JS entry; its penguins.json is imported by path (lazily, into its own chunk).
   resolve: { alias: { 'vega-datasets/data/penguins.json': resolve(import.meta.dirname, 'node_modules/vega-datasets/data/penguins.json') } },
   worker: { format: 'es', plugins: () => [mnistDigits()] },
@@ -21,7 +22,7 @@ export default defineConfig({
       },
     },
   },
-  preview: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1', headers: SECURITY_HEADERS },
   server: { host: '127.0.0.1' },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
