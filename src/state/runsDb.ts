@@ -110,10 +110,11 @@ export function capPoints<T>(xs: readonly T[], max = MAX_STORED_POINTS): T[] {
 /** A validated copy of a raw database value, or null (with a console warning) when it is not a usable run record. */
 export function validateRunRecord(raw: unknown): RunRecord | null {
   const parsed = recordSchema.safeParse(raw);
-  const where = (raw as { id?: unknown } | null)?.id;
+  const id = (raw as { id?: unknown } | null)?.id;
+  const where = typeof id === 'string' ? id.slice(0, 200) : '(without an id)';
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    console.warn(`runsDb: dropping malformed run ${String(where)} at "${issue.path.join('.')}": ${issue.message}`);
+    console.warn(`runsDb: dropping malformed run ${where} at "${issue.path.join('.')}": ${issue.message}`);
     return null;
   }
   const cfg = parseExperiment(parsed.data.config);
@@ -281,7 +282,7 @@ export function validateRunWeights(raw: unknown): RunWeights | null {
   for (const n of w.weights) {
     if (!n || typeof n.id !== 'string' || typeof n.kind !== 'string' || !Array.isArray(n.tensors)) return null;
     for (const t of n.tensors) {
-      if (!t || !Array.isArray(t.shape) || !(t.values instanceof Float32Array)) return null;
+      if (!t || !Array.isArray(t.shape) || !t.shape.every((d) => Number.isInteger(d) && d >= 0) || !(t.values instanceof Float32Array)) return null;
       if (t.shape.reduce((a: number, d: number) => a * d, 1) !== t.values.length) return null;
     }
   }
