@@ -1,26 +1,40 @@
-/** Confusion matrix of a classification task on the validation set: rows are true classes, columns predicted ones. */
-import { memo, useMemo, useRef } from 'react';
+/**
+ * Confusion matrix of a classification task on the validation set: rows are true classes, columns predicted ones.
+ * Up to TABLE_MAX classes it is a table of counts; beyond, a heat map (one pixel block per cell) with the most
+ * confused pairs and the classes with the lowest recall, so a 1,000-class task stays readable and fast.
+ */
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { arrayMax, type TaskSpec } from '../../model';
 import { readoutClass } from '../../state';
-import { confusionMatrix } from './insightMath';
-import { TablePngButton } from './PngButton';
+import { classRecall, confusionMatrix, topConfusions } from './insightMath';
+import { PngButton, TablePngButton } from './PngButton';
+
+const TABLE_MAX = 24;
 
 export const ConfusionMatrix = memo(function ConfusionMatrix({ task, pred, truth }: { task: TaskSpec; pred: Float32Array; truth: Float32Array }) {
   const C = task.kind === 'multiclass' ? task.classes : 2;
   const m = useMemo(() => confusionMatrix(truth, Array.from(pred, (v) => readoutClass(task.kind, v)), C), [truth, pred, task.kind, C]);
-  const total = m.flat().reduce((a, b) => a + b, 0);
+  const total = m.reduce((a, row) => a + row.reduce((x, y) => x + y, 0), 0);
   const right = m.reduce((a, row, i) => a + row[i], 0);
-  const max = Math.max(1, arrayMax(m.flat()));
-  const tableRef = useRef<HTMLTableElement>(null);
   return (
-    <figure className="chart confusion" data-testid={`confusion-${task.id}`} data-total={total}>
+    <figure className="chart confusion" data-testid={`confusion-${task.id}`} data-total={total} data-classes={C}>
       <figcaption>
         <strong>{task.name}</strong> · confusion matrix (validation)
         <span className="chart-stats">
           accuracy {total ? ((100 * right) / total).toFixed(1) : '—'}% of {total}
         </span>
-        <TablePngButton table={() => tableRef.current} name={`confusion-${task.name}`} testId={`png-confusion-${task.id}`} />
       </figcaption>
+      {C <= TABLE_MAX ? <CountTable task={task} m={m} /> : <LargeMatrix task={task} m={m} />}
+    </figure>
+  );
+});
+
+function CountTable({ task, m }: { task: TaskSpec; m: number[][] }) {
+  const max = Math.max(1, arrayMax(m.flat()));
+  const tableRef = useRef<HTMLTableElement>(null);
+  return (
+    <>
+      <TablePngButton table={() => tableRef.current} name={`confusion-${task.name}`} testId={`png-confusion-${task.id}`} />
       <table className="cm" ref={tableRef}>
         <thead>
           <tr>
@@ -48,6 +62,86 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ task, pred, truth
           ))}
         </tbody>
       </table>
-    </figure>
+    </>
   );
-});
+}
+
+/** Side of the heat map in pixels; with more classes than this, each pixel shows the largest of a block of cells. */
+const MAP_PX = 300;
+
+function LargeMatrix({ task, m }: { task: TaskSpec; m: number[][] }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const C = m.length;
+  const top = useMemo(() => topConfusions(m, 10), [m]);
+  const worst = useMemo(
+    () =>
+      classRecall(m)
+        .map((r, c) => ({ c, r }))
+        .filter((x) => Number.isFinite(x.r))
+        .sort((a, b) => a.r - b.r || a.c - b.c)
+        .slice(0, 10),
+    [m],
+  );
+  useEffect(() => {
+    const canvas = ref.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    const side = Math.min(MAP_PX, C);
+    canvas.width = side;
+    canvas.height = side;
+    const img = ctx.createImageData(side, side);
+    const block = C / side;
+    const cell = new Float64Array(side * side);
+    const diag = new Uint8Array(side * side);
+    for (let i = 0; i < C; i++)
+      for (let j = 0; j < C; j++) {
+        const k = Math.floor(i / block) * side + Math.floor(j / block);
+        if (m[i][j] > cell[k]) cell[k] = m[i][j];
+        if (i === j && m[i][j] > 0) diag[k] = 1;
+      }
+    const max = Math.max(1, arrayMax(cell));
+    for (let k = 0; k < cell.length; k++) {
+      const a = cell[k] / max;
+      const [r, g, b] = diag[k] ? [43, 182, 115] : [209, 69, 59];
+      img.data.set([255 - (255 - r) * a, 255 - (255 - g) * a, 255 - (255 - b) * a, 255], 4 * k);
+    }
+    ctx.putImageData(img, 0, 0);
+  }, [m, C]);
+  return (
+    <div className="cm-large">
+      <PngButton canvas={() => ref.current} name={`confusion-${task.name}`} testId={`png-confusion-${task.id}`} />
+      <canvas ref={ref} className="cm-map" data-testid={`cm-map-${task.id}`} title={`${C}×${C} cells${C > MAP_PX ? `, each pixel the largest of a ${(C / MAP_PX).toFixed(1)}-class block` : ''}; rows true, columns predicted`} />
+      <div className="cm-lists">
+        <table className="cm-top" data-testid={`cm-top-${task.id}`}>
+          <caption>Most confused (true → predicted)</caption>
+          <tbody>
+            {top.map((x) => (
+              <tr key={`${x.truth}-${x.pred}`}>
+                <td>
+                  {x.truth} → {x.pred}
+                </td>
+                <td>{x.count}</td>
+              </tr>
+            ))}
+            {top.length === 0 && (
+              <tr>
+                <td>no confusions</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+        <table className="cm-top">
+          <caption>Lowest recall</caption>
+          <tbody>
+            {worst.map((x) => (
+              <tr key={x.c}>
+                <td>class {x.c}</td>
+                <td>{(100 * x.r).toFixed(0)}%</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

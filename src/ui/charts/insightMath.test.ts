@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confusionMatrix, r2, rmseOf } from './insightMath';
+import { classRecall, confusionMatrix, r2, rmseOf, topConfusions } from './insightMath';
 
 describe('confusionMatrix', () => {
   it('counts true class by row and predicted class by column', () => {
@@ -30,5 +30,25 @@ describe('r2 and rmse', () => {
     expect(r2([1, 2, 3], [1, 2, 3])).toBe(1);
     expect(r2([1, 2, 3], [2, 2, 2])).toBe(0);
     expect(r2([2, 2], [1, 3])).toBeNaN();
+  });
+});
+
+describe('topConfusions / classRecall', () => {
+  const m = [
+    [5, 2, 0],
+    [4, 1, 4],
+    [0, 1, 9],
+  ];
+  it('lists the largest off-diagonal cells, ties by class order', () => {
+    expect(topConfusions(m, 2)).toEqual([
+      { truth: 1, pred: 0, count: 4 },
+      { truth: 1, pred: 2, count: 4 },
+    ]);
+    expect(topConfusions(m, 10).map((c) => c.count)).toEqual([4, 4, 2, 1]);
+    expect(topConfusions([[3]], 5)).toEqual([]);
+  });
+  it('gives each class its recall', () => {
+    expect(classRecall(m)).toEqual([5 / 7, 1 / 9, 0.9]);
+    expect(classRecall([[0, 0], [1, 1]])[0]).toBeNaN();
   });
 });

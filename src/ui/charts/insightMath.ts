@@ -34,3 +34,27 @@ export function r2(truth: ArrayLike<number>, pred: ArrayLike<number>): number {
   }
   return tot > 0 ? 1 - res / tot : NaN;
 }
+
+/** The `k` largest off-diagonal cells of a confusion matrix, largest first (ties: lower true, then lower predicted class); zero cells are left out. */
+export function topConfusions(m: readonly (readonly number[])[], k: number): { truth: number; pred: number; count: number }[] {
+  const out: { truth: number; pred: number; count: number }[] = [];
+  for (let i = 0; i < m.length; i++)
+    for (let j = 0; j < m[i].length; j++) {
+      const count = m[i][j];
+      if (i === j || count <= 0) continue;
+      if (out.length === k && count <= out[k - 1].count) continue;
+      out.push({ truth: i, pred: j, count });
+      out.sort((a, b) => b.count - a.count || a.truth - b.truth || a.pred - b.pred);
+      if (out.length > k) out.pop();
+    }
+  return out;
+}
+
+/** Per true class: recall (right / rows of that class), NaN for a class with no rows. */
+export function classRecall(m: readonly (readonly number[])[]): number[] {
+  return m.map((row, i) => {
+    let n = 0;
+    for (const v of row) n += v;
+    return n ? row[i] / n : NaN;
+  });
+}
