@@ -9,9 +9,22 @@ import { TablePngButton } from './PngButton';
 
 /** Red for −1, white for 0, blue for +1. */
 export function cosineColour(c: number): string {
+  const [r, g, b] = cosineRgb(c);
+  return `rgb(${r},${g},${b})`;
+}
+
+/** Red for conflict (−1), white for orthogonal (0), blue for aligned (+1); the strong ends dark enough for white text. */
+function cosineRgb(c: number): [number, number, number] {
   const t = Math.max(-1, Math.min(1, c));
   const k = Math.round(255 * (1 - Math.abs(t)));
-  return t < 0 ? `rgb(230,${k},${k})` : `rgb(${k},${Math.round(120 + 135 * (1 - t))},230)`;
+  return t < 0 ? [Math.round(200 + 55 * (1 + t)), k, k] : [k, Math.round(100 + 155 * (1 - t)), Math.round(200 + 55 * (1 - t))];
+}
+
+/** Black or white, whichever reads at WCAG AA (4.5:1) on the cell's colour: black from relative luminance 0.18 up. */
+export function cosineText(c: number): string {
+  const lin = (v: number) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+  const [r, g, b] = cosineRgb(c);
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b) >= 0.18 ? '#000' : '#fff';
 }
 
 export const WeightsChart = memo(function WeightsChart({ tasks, points }: { tasks: TaskSpec[]; points: MetricPoint[] }) {
@@ -60,7 +73,7 @@ export const ConflictView = memo(function ConflictView({ tasks, points }: { task
                 <tr key={t.id}>
                   <th>{t.name}</th>
                   {tasks.map((u, j) => (
-                    <td key={u.id} style={{ background: cosineColour(latest.cosine[i][j]) }} data-cos={latest.cosine[i][j]} title={`cos(${t.name}, ${u.name})`}>
+                    <td key={u.id} style={{ background: cosineColour(latest.cosine[i][j]), color: cosineText(latest.cosine[i][j]) }} data-cos={latest.cosine[i][j]} title={`cos(${t.name}, ${u.name})`}>
                       {latest.cosine[i][j].toFixed(2)}
                     </td>
                   ))}

@@ -64,7 +64,7 @@ export function ParetoView() {
         <h3>Pareto front</h3>
         {tasks.length >= 2 && a && b && (
           <>
-            <select data-testid="pareto-task-a" value={a.id} onChange={(e) => setPick([e.target.value, b.id === e.target.value ? a.id : b.id])}>
+            <select aria-label="Task on the horizontal axis" data-testid="pareto-task-a" value={a.id} onChange={(e) => setPick([e.target.value, b.id === e.target.value ? a.id : b.id])}>
               {tasks.map((t) => (
                 <option key={t.id} value={t.id}>
                   {t.name}
@@ -72,7 +72,7 @@ export function ParetoView() {
               ))}
             </select>
             <span>vs</span>
-            <select data-testid="pareto-task-b" value={b.id} onChange={(e) => setPick([a.id === e.target.value ? b.id : a.id, e.target.value])}>
+            <select aria-label="Task on the vertical axis" data-testid="pareto-task-b" value={b.id} onChange={(e) => setPick([a.id === e.target.value ? b.id : a.id, e.target.value])}>
               {tasks.map((t) => (
                 <option key={t.id} value={t.id}>
                   {t.name}
