@@ -3,6 +3,7 @@ export * from './types';
 export * from './params';
 export * from './keys';
 export * from './csvText';
+export * from './stats';
 export * from './nodes';
 export * from './graph';
 export * from './defaults';
