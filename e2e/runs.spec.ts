@@ -33,7 +33,12 @@ test('runs are kept: baselines and Δm%, comparison, Pareto front, rename, delet
   await page.getByTestId('train-baselines').click();
   await expect.poll(async () => (await runRows(page)).filter((r) => r.kind === 'baseline' && r.status === 'done').length, { timeout: 120_000 }).toBe(3);
   await expect(page.getByTestId('baselines-progress')).toHaveCount(0);
-  await expect(page.getByTestId('deltam-formula')).toContainText('Δm% = (1/T)·Σ (−1)^{lₜ}·(Mₜ − Mₜ,base)/Mₜ,base·100');
+  // Typeset by KaTeX (no raw TeX on the page); the plain formula is its accessible name.
+  const tex = page.getByTestId('deltam-tex');
+  await expect(tex).toHaveAttribute('data-typeset', 'katex');
+  await expect(tex.locator('.katex-html')).toBeVisible();
+  await expect(tex).toHaveAttribute('aria-label', /Δm% = \(1\/T\)·Σₜ \(−1\)\^lₜ/);
+  await expect(page.getByTestId('deltam-formula')).not.toContainText('^{');
   for (const r of [equal, pcgrad]) {
     const d = page.getByTestId(`deltam-${r.id}`);
     await expect(d).toBeVisible();

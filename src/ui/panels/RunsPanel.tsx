@@ -1,5 +1,6 @@
 /** The runs kept in this browser: rename, delete, re-open, tick for comparison; baselines and Δm% per multi-task run. */
 import { useMemo, useState } from 'react';
+import { Tex } from '../common/Tex';
 import type { TaskSpec } from '../../model';
 import { finalMetrics } from '../../model/analysis';
 import { runDeltaM, useApp, useAppStore, type RunDeltaM, type RunRecord } from '../../state';
@@ -15,7 +16,9 @@ export function fmtMetric(task: TaskSpec, v: number | undefined): string {
 /** Δm% as signed text. */
 export const fmtDelta = (v: number) => (Number.isFinite(v) ? `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(2)}%` : '–');
 
-export const DELTA_M_FORMULA = 'Δm% = (1/T)·Σ (−1)^{lₜ}·(Mₜ − Mₜ,base)/Mₜ,base·100, lₜ = 1 when lower is better';
+export const DELTA_M_FORMULA = 'Δm% = (1/T)·Σₜ (−1)^lₜ·(Mₜ − Mₜ,base)/Mₜ,base·100, lₜ = 1 when lower is better';
+/** The same formula in TeX, typeset by KaTeX. */
+export const DELTA_M_TEX = String.raw`\Delta_m\% = \frac{1}{T}\sum_{t=1}^{T} (-1)^{l_t}\,\frac{M_t - M_{t,\mathrm{base}}}{M_{t,\mathrm{base}}}\cdot 100`;
 
 /** Δm% of every multi-task run that has matching baselines, by run id. */
 export function useDeltaMs(): Map<string, RunDeltaM> {
@@ -58,7 +61,7 @@ export function RunsPanel() {
         )}
       </div>
       <p className="hint" data-testid="deltam-formula">
-        {DELTA_M_FORMULA}. Mₜ is task t's final validation metric (accuracy or RMSE); the baseline is the latest single-task run on the same data,
+        <Tex tex={DELTA_M_TEX} text={DELTA_M_FORMULA} testId="deltam-tex" />, where lₜ = 1 when lower is better. Mₜ is task t's final validation metric (accuracy or RMSE); the baseline is the latest single-task run on the same data,
         seed and optimiser budget. Positive = multi-task learning helps.
       </p>
       {runs.length === 0 ? (
