@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultExperiment } from '../model';
 import { bootFromHash, shareUrlFor } from './boot';
-import { createAppStore } from './store';
+import { createAppStore, selectedNodeId } from './store';
 import { FakeWorker } from '../bridge/fakeWorker';
 
 
@@ -35,7 +35,7 @@ describe('app store', () => {
     const s = store.getState();
     const id = s.addNode('dense', { x: 1, y: 2 });
     expect(id).toBe('dense1');
-    expect(store.getState().selectedNodeId).toBe('dense1');
+    expect(selectedNodeId(store.getState())).toBe('dense1');
     expect(store.getState().analysis.ok).toBe(false); // unconnected dense
     store.getState().connect({ source: 'd2', target: 'dense1' });
     store.getState().connect({ source: 'd2', target: 'dense1' }); // duplicate ignored
@@ -45,7 +45,7 @@ describe('app store', () => {
     expect(store.getState().analysis.shapes.dense1).toEqual([8]);
     store.getState().removeNodes(['dense1']);
     expect(store.getState().config.graph.edges.some((e) => e.target === 'dense1')).toBe(false);
-    expect(store.getState().selectedNodeId).toBeNull();
+    expect(selectedNodeId(store.getState())).toBeNull();
   });
 
   it('a new head takes the first task without a head', () => {
