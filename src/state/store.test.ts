@@ -77,6 +77,21 @@ describe('app store', () => {
     expect(st.config).toEqual(before);
   });
 
+  it('training messages leave every field the graph editor reads untouched (so it does not re-render on ticks)', () => {
+    const { store, workers } = setup();
+    store.getState().select('d1');
+    store.getState().setNodeSizes({ d1: { width: 100, height: 40 } });
+    const editorView = (s: ReturnType<typeof store.getState>) => [s.config, s.analysis, s.selectedNodeIds, s.selectedEdgeIds, s.nodeSizes];
+    const before = editorView(store.getState());
+    store.getState().train();
+    const runId = store.getState().runId!;
+    workers[0].emit({ type: 'ready', runId, backend: 'js', requested: 'auto', notes: [] });
+    for (let k = 0; k < 5; k++) workers[0].emit({ type: 'metrics', runId, points: [point(k * 10, 1 / (k + 1))], step: k * 10, stepsPerSec: 10 });
+    workers[0].emit({ type: 'inspect', runId, step: 40, nodes: [] });
+    workers[0].emit({ type: 'done', runId, step: 40, stepsPerSec: 10, elapsedMs: 4 });
+    editorView(store.getState()).forEach((v, i) => expect(v).toBe(before[i]));
+  });
+
   it('stop terminates the worker; train is refused on an invalid graph', () => {
     const { store, workers } = setup();
     store.getState().train();
