@@ -8,9 +8,19 @@ export type WorkerFactory = () => Worker;
 export const defaultWorkerFactory: WorkerFactory = () =>
   new Worker(new URL('../train/worker.ts', import.meta.url), { type: 'module', name: 'mtl-trainer' });
 
+/** What a run starts with; the caller owns the run id (it is also the run record's id). */
+export interface RunStart {
+  runId: string;
+  config: ExperimentConfig;
+  /** warm-start weights for some nodes */
+  init?: NodeWeights[];
+  /** the uploaded CSV a csv-dataset run trains on (never part of the config) */
+  table?: CsvTable | null;
+}
+
 export interface TrainingBridge {
-  /** Start a run in a fresh worker (terminating any previous one); `init`: warm-start weights for some nodes. Returns its runId. */
-  start(config: ExperimentConfig, init?: NodeWeights[]): string;
+  /** Start a run in a fresh worker, terminating any previous one. */
+  start(run: RunStart): void;
   pause(): void;
   resume(): void;
   /** Terminate the worker: the run stops at once. */
@@ -19,25 +29,10 @@ export interface TrainingBridge {
   current(): string | null;
 }
 
-let counter = 0;
-/** A new unique run id. */
-export function newRunId(): string {
-  counter += 1;
-  return `run-${Date.now().toString(36)}-${counter}`;
-}
-
 /**
  * A bridge that delivers the live run's messages to `onMessage`. Messages of
  * older runIds are dropped; a worker crash becomes an 'error' message.
  */
-/** The CSV uploaded in this tab (memory only); runs of a csv dataset get it with their 'start' message. */
-let sessionTable: CsvTable | null = null;
-
-/** Set (or clear) the session's CSV table that csv-dataset runs train on. */
-export function setSessionTable(table: CsvTable | null): void {
-  sessionTable = table;
-}
-
 export function createTrainingBridge(onMessage: (msg: FromWorker) => void, factory: WorkerFactory = defaultWorkerFactory): TrainingBridge {
   let worker: Worker | null = null;
   let runId: string | null = null;
@@ -48,9 +43,8 @@ export function createTrainingBridge(onMessage: (msg: FromWorker) => void, facto
     runId = null;
   };
   return {
-    start(config, init) {
+    start({ runId: id, config, init, table }) {
       stop();
-      const id = newRunId();
       const w = factory();
       worker = w;
       runId = id;
@@ -71,9 +65,7 @@ export function createTrainingBridge(onMessage: (msg: FromWorker) => void, facto
       w.onmessageerror = () => {
         if (w === worker) onMessage({ type: 'error', runId: id, message: 'The training worker sent a message that could not be read.' });
       };
-      const table = config.dataset.kind === 'csv' ? sessionTable : null;
       post({ type: 'start', runId: id, config, ...(table ? { table } : {}), ...(init?.length ? { init } : {}) });
-      return id;
     },
     pause: () => runId && post({ type: 'pause', runId }),
     resume: () => runId && post({ type: 'resume', runId }),

@@ -1,20 +1,7 @@
-/** Dataset switching and the session's uploaded CSV (memory only: never persisted, never in a link). */
-import { create } from 'zustand';
+/** Dataset switching and the session's uploaded CSV (kept in the store's experiment slice: memory only, never in a link). */
 import { datasetTasks, datasetTemplate, mergeTaskSettings, type CsvTable, type DatasetConfig, type ExperimentConfig } from '../model';
-import { setSessionTable } from '../bridge';
 import { defaultCsvConfig, numericTypos } from '../share';
 import type { AppStore } from './store';
-
-interface CsvSession {
-  table: CsvTable | null;
-  /** the last upload's problem, shown beside the upload button */
-  error: string | null;
-  /** cells of the current table that look like typos (see numericTypos) */
-  warnings?: string[];
-}
-
-/** The session CSV store: React components subscribe with useCsvSession(selector). */
-export const useCsvSession = create<CsvSession>(() => ({ table: null, error: null }));
 
 /** Replace dataset, tasks (keeping per-task label settings by id), graph and, when the template prescribes one, the weighting. */
 export function applyDataset(d: ExperimentConfig, ds: DatasetConfig, withTemplate = true): void {
@@ -40,7 +27,7 @@ function missingColumns(ds: DatasetConfig, table: CsvTable): string[] {
 }
 
 /**
- * Parse an uploaded CSV. On a bad file: the message is kept in the CSV session and the experiment is
+ * Parse an uploaded CSV. On a bad file: the message is kept in the store's CSV session and the experiment is
  * untouched. On success: the table becomes the session's, and the experiment switches to it (an
  * experiment that already names this file's columns, e.g. from a share link, keeps its choices).
  */
@@ -48,19 +35,19 @@ export async function uploadCsv(store: AppStore, text: string, fileName: string)
   // papaparse loads on first upload only (its own chunk).
   const { parseCsv } = await import('../share/csvParse');
   const res = parseCsv(text, fileName);
+  const { setCsv } = store.getState();
   if (!res.ok) {
-    useCsvSession.setState({ error: res.message });
+    setCsv({ error: res.message });
     return false;
   }
   const cur = store.getState().config.dataset;
   const keep = cur.kind === 'csv' && (cur.inputs.length > 0 || cur.targets.length > 0) && missingColumns(cur, res.table).length === 0;
   const ds = keep ? { ...cur, fileName } : defaultCsvConfig(res.table);
   if (typeof ds === 'string') {
-    useCsvSession.setState({ error: ds });
+    setCsv({ error: ds });
     return false;
   }
-  useCsvSession.setState({ table: res.table, error: null, warnings: numericTypos(res.table) });
-  setSessionTable(res.table);
+  setCsv({ table: res.table, error: null, warnings: numericTypos(res.table) });
   if (keep) store.getState().update((d) => void (d.dataset = ds));
   else switchDataset(store, ds);
   return true;

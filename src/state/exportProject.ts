@@ -1,6 +1,5 @@
 /** Export → PyTorch from the store: which config and weights go into the project zip (the zip is made in src/export). */
-import type { ExperimentConfig, NodeWeights } from '../model';
-import { useCsvSession } from './datasets';
+import type { CsvTable, ExperimentConfig, NodeWeights } from '../model';
 import type { RunRecord, RunWeights } from './runsDb';
 
 /** A made project: its file name and zip bytes. */
@@ -27,10 +26,17 @@ export function exportRun(runs: RunRecord[], current: ExperimentConfig, runId: s
 
 /**
  * Build the PyTorch project zip for run `runId` (its config and, when it finished, its weights) or, with null, for the
- * current experiment (plus the weights of its newest matching finished run). Throws with a message in words.
+ * current experiment (plus the weights of its newest matching finished run). `s.table`: the uploaded CSV, which a
+ * csv-dataset project carries. Throws with a message in words.
  */
 export async function buildPyTorchExport(
-  s: { config: ExperimentConfig; runs: RunRecord[]; getRunWeights(id: string): Promise<RunWeights | null>; getWarmSource?(id: string): Promise<{ weights: NodeWeights[] } | null> },
+  s: {
+    config: ExperimentConfig;
+    runs: RunRecord[];
+    getRunWeights(id: string): Promise<RunWeights | null>;
+    getWarmSource?(id: string): Promise<{ weights: NodeWeights[] } | null>;
+    table?: CsvTable | null;
+  },
   runId: string | null,
 ): Promise<PyTorchExport> {
   const rec = exportRun(s.runs, s.config, runId);
@@ -38,7 +44,7 @@ export async function buildPyTorchExport(
   const config = rec && runId !== null ? rec.config : s.config;
   const w = rec ? await s.getRunWeights(rec.id) : null;
   const run = rec && w ? { runId: rec.id, name: rec.name, weights: w.weights, valPred: w.valPred } : null;
-  const table = config.dataset.kind === 'csv' ? useCsvSession.getState().table : null;
+  const table = config.dataset.kind === 'csv' ? (s.table ?? null) : null;
   // The warm start's source weights (chosen nodes only), so that train.py starts where the browser did.
   const ws = config.warmStart;
   const src = ws && s.getWarmSource ? await s.getWarmSource(ws.runId) : null;

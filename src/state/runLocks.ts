@@ -21,6 +21,7 @@ export function holdRunLock(runId: string): void {
   lm.request(PREFIX + runId, () => new Promise<void>((resolve) => releases.set(runId, resolve))).catch(() => releases.delete(runId));
 }
 
+/** Let go of the run's lock (a no-op when this tab does not hold it). */
 export function releaseRunLock(runId: string): void {
   releases.get(runId)?.();
   releases.delete(runId);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultExperiment } from '../model';
 import { bootFromHash, shareUrlFor } from './boot';
-import { createAppStore } from './store';
+import { createAppStore, selectedNodeId } from './store';
 import { FakeWorker } from '../bridge/fakeWorker';
 
 
@@ -35,7 +35,7 @@ describe('app store', () => {
     const s = store.getState();
     const id = s.addNode('dense', { x: 1, y: 2 });
     expect(id).toBe('dense1');
-    expect(store.getState().selectedNodeId).toBe('dense1');
+    expect(selectedNodeId(store.getState())).toBe('dense1');
     expect(store.getState().analysis.ok).toBe(false); // unconnected dense
     store.getState().connect({ source: 'd2', target: 'dense1' });
     store.getState().connect({ source: 'd2', target: 'dense1' }); // duplicate ignored
@@ -45,7 +45,7 @@ describe('app store', () => {
     expect(store.getState().analysis.shapes.dense1).toEqual([8]);
     store.getState().removeNodes(['dense1']);
     expect(store.getState().config.graph.edges.some((e) => e.target === 'dense1')).toBe(false);
-    expect(store.getState().selectedNodeId).toBeNull();
+    expect(selectedNodeId(store.getState())).toBeNull();
   });
 
   it('a new head takes the first task without a head', () => {
@@ -75,6 +75,21 @@ describe('app store', () => {
     expect(st.error).toMatch(/diverged/);
     expect(st.points).toHaveLength(3);
     expect(st.config).toEqual(before);
+  });
+
+  it('training messages leave every field the graph editor reads untouched (so it does not re-render on ticks)', () => {
+    const { store, workers } = setup();
+    store.getState().select('d1');
+    store.getState().setNodeSizes({ d1: { width: 100, height: 40 } });
+    const editorView = (s: ReturnType<typeof store.getState>) => [s.config, s.analysis, s.selectedNodeIds, s.selectedEdgeIds, s.nodeSizes];
+    const before = editorView(store.getState());
+    store.getState().train();
+    const runId = store.getState().runId!;
+    workers[0].emit({ type: 'ready', runId, backend: 'js', requested: 'auto', notes: [] });
+    for (let k = 0; k < 5; k++) workers[0].emit({ type: 'metrics', runId, points: [point(k * 10, 1 / (k + 1))], step: k * 10, stepsPerSec: 10 });
+    workers[0].emit({ type: 'inspect', runId, step: 40, nodes: [] });
+    workers[0].emit({ type: 'done', runId, step: 40, stepsPerSec: 10, elapsedMs: 4 });
+    editorView(store.getState()).forEach((v, i) => expect(v).toBe(before[i]));
   });
 
   it('stop terminates the worker; train is refused on an invalid graph', () => {

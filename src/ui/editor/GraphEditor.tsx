@@ -1,107 +1,65 @@
-/** The node editor (@xyflow/react). The store holds the graph; this view keeps React Flow's measurements and selection. */
-import {
-  applyNodeChanges,
-  Background,
-  Controls,
-  MarkerType,
-  ReactFlow,
-  ReactFlowProvider,
-  useReactFlow,
-  type Connection,
-  type Edge,
-  type EdgeChange,
-  type NodeChange,
-} from '@xyflow/react';
+/**
+ * The node editor (@xyflow/react), controlled: nodes, edges, selection and measured sizes all come from the store,
+ * and every React Flow change goes back as a store action (see flowView.ts). It subscribes to the graph, its
+ * analysis and the ui selection only, so training ticks never re-render it.
+ */
+import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, type DragEvent } from 'react';
 import { datasetInputDim, graphTemplate } from '../../model';
-import { useApp, useAppStore } from '../../state';
+import { useApp, useAppStore, type AppStore } from '../../state';
+import { edgeActions, flowEdges, flowNodes, isEmpty, nodeActions, type FlowNodeCache } from './flowView';
 import { MtlNode, type MtlFlowNode } from './MtlNode';
 import { DND_MIME, Palette } from './Palette';
 
 const nodeTypes = { mtl: MtlNode };
 
-function Canvas() {
-  const store = useAppStore();
+/** React Flow's nodes and edges, derived from the store. */
+function useFlowElements() {
   const graphNodes = useApp((s) => s.config.graph.nodes);
   const graphEdges = useApp((s) => s.config.graph.edges);
   const edgeErrors = useApp((s) => s.analysis.edgeErrors);
-  const selectedId = useApp((s) => s.selectedNodeId);
-  const { screenToFlowPosition, fitView } = useReactFlow();
-  const [nodes, setNodes] = useState<MtlFlowNode[]>([]);
-  const [selectedEdges, setSelectedEdges] = useState<Set<string>>(new Set());
+  const selectedNodes = useApp((s) => s.selectedNodeIds);
+  const selectedEdges = useApp((s) => s.selectedEdgeIds);
+  const sizes = useApp((s) => s.nodeSizes);
+  const cache = useRef<FlowNodeCache>(new Map());
+  const nodes = useMemo(() => flowNodes(graphNodes, selectedNodes, sizes, cache.current), [graphNodes, selectedNodes, sizes]);
+  const edges = useMemo(() => flowEdges(graphEdges, selectedEdges, edgeErrors), [graphEdges, selectedEdges, edgeErrors]);
+  return { nodes, edges };
+}
 
-  // Merge the store's nodes into React Flow's, keeping what React Flow measured.
-  useEffect(() => {
-    setNodes((prev) => {
-      const old = new Map(prev.map((n) => [n.id, n]));
-      return graphNodes.map((g) => {
-        const o = old.get(g.id);
-        // React Flow owns selection (multi-select, box select); a node new to the canvas takes the store's.
-        return { ...(o ?? {}), id: g.id, type: 'mtl', position: g.position, data: o?.data ?? { nodeId: g.id }, selected: o ? o.selected : g.id === selectedId };
-      });
-    });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- selection is read only for nodes new to the canvas
-  }, [graphNodes]);
-
-  const edges: Edge[] = useMemo(
-    () =>
-      graphEdges.map((e) => {
-        const err = edgeErrors[e.id];
-        return {
-          id: e.id,
-          source: e.source,
-          target: e.target,
-          sourceHandle: e.sourceHandle ?? null,
-          targetHandle: e.targetHandle ?? null,
-          selected: selectedEdges.has(e.id),
-          label: err,
-          className: err ? 'edge-error' : undefined,
-          markerEnd: { type: MarkerType.ArrowClosed },
-        };
-      }),
-    [graphEdges, edgeErrors, selectedEdges],
-  );
-
+/** React Flow's change events as store actions. */
+function useFlowHandlers(store: AppStore) {
   const onNodesChange = useCallback(
     (changes: NodeChange<MtlFlowNode>[]) => {
       const s = store.getState();
-      const removed: string[] = [];
-      for (const c of changes) {
-        if (c.type === 'position' && c.position) s.moveNode(c.id, c.position);
-        else if (c.type === 'remove') removed.push(c.id);
-        else if (c.type === 'select') {
-          if (c.selected) s.select(c.id);
-          else if (s.selectedNodeId === c.id) s.select(null);
-        }
-      }
-      if (removed.length) s.removeNodes(removed);
-      setNodes((ns) => applyNodeChanges(changes, ns));
+      const a = nodeActions(changes);
+      if (!isEmpty(a.sizes)) s.setNodeSizes(a.sizes);
+      if (!isEmpty(a.moves)) s.moveNodes(a.moves);
+      if (!isEmpty(a.selected)) s.setSelected({ nodes: a.selected });
+      if (a.removed.length) s.removeNodes(a.removed);
     },
     [store],
   );
-
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {
-      const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
-      if (removed.length) store.getState().removeEdges(removed);
-      setSelectedEdges((prev) => {
-        const next = new Set(prev);
-        for (const c of changes) {
-          if (c.type === 'select') c.selected ? next.add(c.id) : next.delete(c.id);
-          if (c.type === 'remove') next.delete(c.id);
-        }
-        return next;
-      });
+      const s = store.getState();
+      const a = edgeActions(changes);
+      if (!isEmpty(a.selected)) s.setSelected({ edges: a.selected });
+      if (a.removed.length) s.removeEdges(a.removed);
     },
     [store],
   );
-
   const onConnect = useCallback(
     (c: Connection) => store.getState().connect({ source: c.source, target: c.target, sourceHandle: c.sourceHandle, targetHandle: c.targetHandle }),
     [store],
   );
+  return { onNodesChange, onEdgesChange, onConnect };
+}
 
+/** Palette actions: drop a kind on the canvas, add one at the centre, or replace the graph with a template. */
+function usePaletteActions(store: AppStore) {
+  const { screenToFlowPosition, fitView } = useReactFlow();
   const onDrop = useCallback(
     (e: DragEvent) => {
       const kind = e.dataTransfer.getData(DND_MIME);
@@ -111,7 +69,6 @@ function Canvas() {
     },
     [store, screenToFlowPosition],
   );
-
   const addAtCentre = useCallback(
     (kind: string) => {
       const el = document.querySelector('.editor-canvas')?.getBoundingClientRect();
@@ -121,7 +78,6 @@ function Canvas() {
     },
     [store, screenToFlowPosition],
   );
-
   const applyTemplate = useCallback(
     (id: string) => {
       const tpl = graphTemplate(id);
@@ -137,7 +93,14 @@ function Canvas() {
     },
     [store, fitView],
   );
+  return { onDrop, addAtCentre, applyTemplate };
+}
 
+function Canvas() {
+  const store = useAppStore();
+  const { nodes, edges } = useFlowElements();
+  const { onNodesChange, onEdgesChange, onConnect } = useFlowHandlers(store);
+  const { onDrop, addAtCentre, applyTemplate } = usePaletteActions(store);
   return (
     <div className="editor">
       <Palette onAdd={addAtCentre} onTemplate={applyTemplate} />

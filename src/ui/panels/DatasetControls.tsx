@@ -96,7 +96,7 @@ export function CsvControls({ ds }: { ds: CsvConfig }) {
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     if (file.size > CSV_LIMITS.bytes) {
-      useCsvSession.setState({ error: `${file.name}: the file is larger than ${CSV_LIMITS.bytes / 1e6} MB` });
+      store.getState().setCsv({ error: `${file.name}: the file is larger than ${CSV_LIMITS.bytes / 1e6} MB` });
       return;
     }
     await uploadCsv(store, await file.text(), file.name);

@@ -1,12 +1,12 @@
 /** Side panel: parameters, shape and problems of the selected node. */
 import { coerceParams, nodeKind } from '../../model';
-import { useApp } from '../../state';
+import { selectedNodeId, useApp } from '../../state';
 import { ParamField } from './ParamField';
 import { InspectionTable } from './InspectionTable';
 
 export function Inspector() {
-  const id = useApp((s) => s.selectedNodeId);
-  const node = useApp((s) => s.config.graph.nodes.find((n) => n.id === s.selectedNodeId));
+  const id = useApp(selectedNodeId);
+  const node = useApp((s) => s.config.graph.nodes.find((n) => n.id === selectedNodeId(s)));
   const tasks = useApp((s) => s.config.tasks);
   const shape = useApp((s) => (id ? s.analysis.shapes[id] : null));
   const errors = useApp((s) => (id ? s.analysis.nodeErrors[id] : undefined));

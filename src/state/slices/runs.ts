@@ -1,0 +1,103 @@
+/** Runs slice: every run of this browser, their weights, warm-start sources, baselines, export, and the comparison ticks. */
+import { WARM_FILE_PREFIX } from '../../model';
+import { queueBaselines } from '../baselineQueue';
+import { buildPyTorchExport, type PyTorchExport } from '../exportProject';
+import type { RunRecord, RunsDb, RunWeights } from '../runsDb';
+import type { WarmSource } from '../types';
+import type { SliceContext } from './context';
+
+export interface RunsSlice {
+  /** every run of this browser, newest first */
+  runs: RunRecord[];
+  /** id of the run the worker is training now, or null */
+  liveRunId: string | null;
+  /** ids of runs ticked for comparison, in ticking order */
+  selectedRunIds: string[];
+  /** progress of "Train single-task baselines": how many were queued and how many are finished; null when not running */
+  baselines: { total: number; done: number } | null;
+  /** Use `db` for persistence from now on; `stored` (already loaded from it) are merged under the runs in memory, which are then written to it. */
+  attachDb(db: RunsDb | null, stored?: RunRecord[]): void;
+  /** A finished run's trained weights (from memory, else the database); null when it has none */
+  getRunWeights(runId: string): Promise<RunWeights | null>;
+  /** tfjs weights uploaded in this tab (memory only, never persisted): a warm-start source under runId WARM_FILE_PREFIX + name */
+  uploadedWeights: WarmSource | null;
+  setUploadedWeights(u: WarmSource | null): void;
+  /** A warm-start source by config.warmStart.runId (a run of this browser with weights, or the uploaded file); null when absent */
+  getWarmSource(runId: string): Promise<WarmSource | null>;
+  /** Export → PyTorch: the project zip of run `runId` (its config and weights), or with null of the current experiment (with its newest matching finished run's weights); null and an error banner on failure */
+  exportPyTorch(runId: string | null): Promise<PyTorchExport | null>;
+  /** Train one single-task baseline per task of the current experiment, one after another. */
+  trainBaselines(): void;
+  renameRun(id: string, name: string): void;
+  /** Delete a run (stopping it first when it is the live one). */
+  deleteRun(id: string): void;
+  /** Load a run's config into the editor. */
+  openRun(id: string): void;
+  toggleRunSelected(id: string): void;
+}
+
+/** The runs slice: no runs yet (attachDb loads the stored ones). */
+export function runsSlice({ set, get, session, saver }: SliceContext): RunsSlice {
+  return {
+    runs: [],
+    liveRunId: null,
+    selectedRunIds: [],
+    baselines: null,
+    attachDb: (db, stored = []) => {
+      saver.attach(db);
+      const mine = get().runs;
+      const ids = new Set(mine.map((r) => r.id));
+      set({ runs: mine.concat(stored.filter((r) => !ids.has(r.id))).sort((a, b) => b.createdAt - a.createdAt) });
+      const live = session.live.record();
+      for (const r of mine) saver.put(r.id === live?.id ? live : r);
+    },
+    getRunWeights: (runId) => saver.getWeights(runId),
+    uploadedWeights: null,
+    setUploadedWeights: (u) => set({ uploadedWeights: u }),
+    getWarmSource: async (runId) => {
+      if (runId.startsWith(WARM_FILE_PREFIX)) {
+        const u = get().uploadedWeights;
+        return u && WARM_FILE_PREFIX + u.name === runId ? u : null;
+      }
+      const run = get().runs.find((r) => r.id === runId);
+      const w = run ? await saver.getWeights(runId) : null;
+      return run && w ? { name: run.name, config: run.config, weights: w.weights } : null;
+    },
+    exportPyTorch: async (runId) => {
+      try {
+        const s = get();
+        return await buildPyTorchExport({ ...s, table: s.csv.table }, runId);
+      } catch (e) {
+        set({ banner: { kind: 'error', text: `Could not export to PyTorch: ${e instanceof Error ? e.message : String(e)}` } });
+        return null;
+      }
+    },
+    trainBaselines: () => {
+      const { config, analysis, runs } = get();
+      if (!analysis.ok) return set({ banner: { kind: 'error', text: `Cannot train baselines: ${analysis.firstError}` } });
+      const items = queueBaselines(config, runs);
+      if (items.length === 0) return set({ banner: { kind: 'error', text: 'No task has a head, so there is no single-task baseline to train.' } });
+      session.startBaselines(items);
+    },
+    renameRun: (id, name) => {
+      const clean = name.trim().slice(0, 200);
+      if (!clean) return;
+      session.live.rename(id, clean);
+      set((s) => ({ runs: s.runs.map((r) => (r.id === id ? { ...r, name: clean } : r)) }));
+      saver.rename(id, clean);
+    },
+    deleteRun: (id) => {
+      if (session.live.record()?.id === id) get().stop();
+      saver.remove(id);
+      set((s) => ({ runs: s.runs.filter((r) => r.id !== id), selectedRunIds: s.selectedRunIds.filter((x) => x !== id) }));
+    },
+    openRun: (id) => {
+      const run = get().runs.find((r) => r.id === id);
+      if (!run) return;
+      get().setConfig(structuredClone(run.config));
+      set({ banner: { kind: 'info', text: `Opened the experiment of run “${run.name}” in the editor.` } });
+    },
+    toggleRunSelected: (id) =>
+      set((s) => ({ selectedRunIds: s.selectedRunIds.includes(id) ? s.selectedRunIds.filter((x) => x !== id) : [...s.selectedRunIds, id] })),
+  };
+}
