@@ -7,14 +7,15 @@ const SRC = resolve(import.meta.dirname, '..');
 
 /** Which src folders each folder may import (itself always allowed). '*' = anything. */
 const ALLOWED: Record<string, string[] | '*'> = {
-  model: [],
+  model: ['strategies'],
   data: ['model'],
   protocol: ['model'],
-  train: ['model', 'data', 'protocol'],
+  strategies: ['model', 'data'],
+  train: ['model', 'data', 'protocol', 'strategies'],
   bridge: ['protocol', 'model'],
   share: ['model'],
   state: ['model', 'protocol', 'bridge', 'share', 'export'],
-  export: ['model', 'data', 'protocol', 'share'],
+  export: ['model', 'data', 'protocol', 'share', 'strategies'],
   ui: ['state', 'model'],
   app: '*',
   bench: '*',
@@ -25,6 +26,7 @@ const FORBIDDEN_PKGS: Record<string, RegExp> = {
   data: /^(react|react-dom|zustand|@tensorflow\/.*)$/,
   protocol: /^(react|@tensorflow\/.*)$/,
   share: /^(react|@tensorflow\/.*)$/,
+  strategies: /^(react|react-dom|zustand|@tensorflow\/.*)$/,
   bridge: /^@tensorflow\//,
   state: /^@tensorflow\//,
   export: /^(react|react-dom|zustand|@tensorflow\/.*)$/,

@@ -4,9 +4,9 @@
  * unlabelled rows masked), experiment.json, README.md, and for a finished run its weights and validation readouts.
  */
 import { strToU8, zipSync } from 'fflate';
-import type { DatasetArrays, ExperimentConfig, NodeWeights, TaskSpec } from '../model';
+import { WEIGHTINGS, type DatasetArrays, type ExperimentConfig, type NodeWeights, type TaskSpec } from '../model';
+import { assembleCommonPy } from './commonPy';
 import { f32, npyBytes, npzBytes, type NpyArray } from './npy';
-import commonPy from './python/common.py?raw';
 import evaluatePy from './python/evaluate.py?raw';
 import torchrunCompatPy from './python/torchrun_compat.py?raw';
 import trainPy from './python/train.py?raw';
@@ -77,6 +77,9 @@ export function weightArrays(weights: NodeWeights[], key: ProjectInput['weightKe
   return out;
 }
 
+/** The labels of the strategies that combine per-task gradients, in picker order. */
+const gradientStrategies = () => WEIGHTINGS.filter((w) => w.needsGrads).map((w) => w.label).join(', ');
+
 /** The project README: what is inside and the commands to run it. */
 export function projectReadme(config: ExperimentConfig, run?: ProjectRun | null): string {
   const o = config.optimizer;
@@ -121,9 +124,9 @@ Tasks:
 ${tasks}
 
 Under \`torchrun\` each process reads its shard of every epoch's shuffled rows, so one step still sees
-${o.batchSize} rows in total; only rank 0 prints metrics and saves. Gradient strategies (PCGrad, MGDA, CAGrad,
-Nash-MTL, IMTL-G, GradNorm) take each task's gradient with \`torch.autograd.grad\` and average them across
-processes before combining, so they work in both modes.
+${o.batchSize} rows in total; only rank 0 prints metrics and saves. Gradient strategies (${gradientStrategies()})
+take each task's gradient with \`torch.autograd.grad\` and average them across processes before combining, so they
+work in both modes.
 `;
 }
 
@@ -135,7 +138,7 @@ export function projectFiles(input: ProjectInput): Record<string, Uint8Array> {
     'model.py': strToU8(input.modelPy),
     'train.py': strToU8(trainPy),
     'evaluate.py': strToU8(evaluatePy),
-    'common.py': strToU8(commonPy),
+    'common.py': strToU8(assembleCommonPy()),
     'torchrun_compat.py': strToU8(torchrunCompatPy),
     'requirements.txt': strToU8('torch>=1.13\nnumpy\n'),
     'experiment.json': strToU8(JSON.stringify(config, null, 2) + '\n'),

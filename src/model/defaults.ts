@@ -44,8 +44,3 @@ export function defaultExperiment(): ExperimentConfig & { dataset: Synthetic2DCo
     evalEvery: 10,
   };
 }
-
-/** Effective static loss weight of each task under a weighting config (equal → 1 each). */
-export function staticTaskWeights(cfg: Pick<ExperimentConfig, 'tasks' | 'weighting'>): number[] {
-  return cfg.tasks.map((t) => (cfg.weighting.kind === 'fixed' ? (cfg.weighting.weights[t.id] ?? 1) : 1));
-}

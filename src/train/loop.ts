@@ -173,13 +173,14 @@ export function createTrainer(config: ExperimentConfig, data: DatasetArrays, opt
 
   /** Count the step; at an epoch's end hand the epoch's mean losses to strategies that use them. */
   function afterStep(): void | Promise<void> {
+    if (trainVars.length) strategy.emit('afterStep', { step });
     step++;
     if (step % batchesPerEpoch !== 0 || lossMode !== 'epoch' || !epochLoss) return;
     const sums = epochLoss;
     epochLoss = null;
     return sums.data().then((v) => {
       sums.dispose();
-      strategy.onEpoch(Array.from(v, (x) => x / batchesPerEpoch));
+      strategy.emit('epochEnd', { step: step - 1, meanLosses: Array.from(v, (x) => x / batchesPerEpoch) });
     });
   }
 
@@ -305,7 +306,7 @@ export function createTrainer(config: ExperimentConfig, data: DatasetArrays, opt
     lastEval = at;
     const pick = (k: number) => tasks.map((_, i) => v[3 * i + k]);
     const point = metricPoint(at, { trainLoss: pick(0), valLoss: pick(1), metric: pick(2) }, weights, meter.take());
-    strategy.onEval(point.tasks.map((p) => p.valLoss), at);
+    strategy.emit('eval', { step: at, valLosses: point.tasks.map((p) => p.valLoss) });
     return point;
   }
 

@@ -256,7 +256,7 @@ def main(argv=None):
             D.log(f'step={step} task={task["id"]} train_loss={v[t][0]:.6f} val_loss={v[t][1]:.6f} '
                   f'{metric_names[t]}={v[t][2]:.6f} weight={weights[t]:.4f}')
         rows.append([step] + [x for t in range(T) for x in (v[t][0], v[t][1], v[t][2], weights[t])])
-        strategy.on_eval([r[1] for r in v], step)
+        strategy.emit('eval', step, val_losses=[r[1] for r in v])
         return v
 
     last = None
@@ -306,10 +306,11 @@ def main(argv=None):
             weights = shared
         if optimizer is not None:
             optimizer.step()
+            strategy.emit('after_step', s)
         if strategy.losses == 'epoch':
             epoch_sum += lv
             if (s + 1) % per_epoch == 0:
-                strategy.on_epoch((epoch_sum / per_epoch).tolist())
+                strategy.emit('epoch_end', s, mean_losses=(epoch_sum / per_epoch).tolist())
                 epoch_sum.zero_()
     last = evaluate(args.steps)
 

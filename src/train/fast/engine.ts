@@ -256,12 +256,13 @@ export function createFastTrainer(config: ExperimentConfig, data: DatasetArrays,
       backward(train, G);
     }
     for (let t = 0; t < T; t++) epochLoss[t] += losses[t];
-    if ((step + 1) % perEpoch === 0) {
-      strategy.onEpoch(epochLoss.map((l) => l / perEpoch));
-      epochLoss.fill(0);
-    }
     if (optKind === 'adam') adamStep(P, G, m1, m2, step + 1, lr);
     else momentumStep(P, G, m1, lr, mu);
+    strategy.emit('afterStep', { step });
+    if ((step + 1) % perEpoch === 0) {
+      strategy.emit('epochEnd', { step, meanLosses: epochLoss.map((l) => l / perEpoch) });
+      epochLoss.fill(0);
+    }
     step++;
   }
 
@@ -286,7 +287,7 @@ export function createFastTrainer(config: ExperimentConfig, data: DatasetArrays,
     const va = lossesOn(evalVal, data.xVal, data.yVal);
     lastEval = at;
     const point = metricPoint(at, { trainLoss: tr.loss, valLoss: va.loss, metric: va.metric }, weights, meter.take());
-    strategy.onEval(va.loss, at);
+    strategy.emit('eval', { step: at, valLosses: va.loss });
     return point;
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WEIGHTINGS } from '../../model';
-import { STRATEGY_FACTORIES, createStrategy } from './index';
+import { STRATEGY_FACTORIES } from '../../strategies/strategies.gen';
+import { createStrategy } from './index';
 
 describe('strategy registry', () => {
   const ids = ['a', 'b', 'c'];
@@ -21,8 +22,9 @@ describe('strategy registry', () => {
           expect(v).toHaveLength(3);
           expect(v.every(Number.isFinite)).toBe(true);
         }
-        s.onEpoch([1 / (step + 1), 0.5, 2]);
-        s.onEval([1 / (step + 1), 0.5, 2], step);
+        s.emit('afterStep', { step });
+        s.emit('epochEnd', { step, meanLosses: [1 / (step + 1), 0.5, 2] });
+        s.emit('eval', { step: step + 1, valLosses: [1 / (step + 1), 0.5, 2] });
       }
     });
   }
@@ -37,8 +39,8 @@ describe('strategy registry', () => {
   it('coerces params: an out-of-range value is clamped, a bad select falls back to its default', () => {
     // dwa τ clamped to 10 after two epochs of ratios (0.5, 1, 1): w₁ = 3e^{0.05}/(e^{0.05} + 2e^{0.1}) = 0.950…
     const s = createStrategy({ kind: 'dwa', params: { temperature: 1e6 }, weights: {} }, ids, 0, 0.01);
-    s.onEpoch([1, 1, 1]);
-    s.onEpoch([0.5, 1, 1]);
+    s.emit('epochEnd', { step: 0, meanLosses: [1, 1, 1] });
+    s.emit('epochEnd', { step: 1, meanLosses: [0.5, 1, 1] });
     const e = Math.exp(0.05);
     expect(s.step({ step: 0, losses: [1, 1, 1], gram: null }).shared[0]).toBeCloseTo((3 * e) / (e + 2 * e * e), 12);
     const m = createStrategy({ kind: 'mgda', params: { normalize: 'bogus' }, weights: {} }, ['a', 'b'], 0, 0.01);

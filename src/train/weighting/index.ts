@@ -1,44 +1,32 @@
 /**
- * Loss-weighting / gradient-combination strategies, engine-agnostic (plain numbers, no tensors).
- * One factory per registry id of src/model/weighting.ts; createStrategy coerces params and checks the contract.
+ * The training loop's side of the weighting strategies (src/strategies/<id>/strategy.ts, collected by the generated
+ * strategies.gen.ts): createStrategy coerces params, checks the contract and passes run events on.
  */
-import { coerceParams, weightingSpec } from '../../model';
-import { cagrad } from './cagrad';
-import { imtlg } from './imtlg';
-import { dwa, equal, fixed, gradnorm, random, reward, uncertainty } from './loss-weights';
-import { mgda } from './mgda';
-import { nash } from './nash';
-import { pcgrad } from './pcgrad';
-import type { ParamRecord, Strategy, StrategyContext, StrategyCore } from './types';
+import { coerceParams, weightingSpec, type WeightingSpec } from '../../model';
+import { STRATEGY_FACTORIES } from '../../strategies/strategies.gen';
+import type { ParamRecord, Strategy, StrategyFactory } from '../../strategies/_shared';
 
-export type { StepInput, StepWeights, Strategy, StrategyContext, StrategyCore } from './types';
-export { cosineMatrix, gradNorms, gramOf, combine } from './gram';
-export { pcgradCoefficients, pcgradOrders } from './pcgrad';
-export { minNormElement, minNorm2 } from './mgda';
-export { cagradDual } from './cagrad';
-export { nashWeights } from './nash';
-export { imtlgWeights } from './imtlg';
+export type { StepInput, StepWeights, Strategy, StrategyContext, StrategyCore, StrategyEventName, StrategyEvents } from '../../strategies/_shared';
+export { cosineMatrix, gradNorms, gramOf, combine } from '../../strategies/_shared';
 
-/** The algorithm behind each registry id; a registry id missing here makes createStrategy throw (and a test fail). */
-export const STRATEGY_FACTORIES: Readonly<Record<string, (ctx: StrategyContext) => StrategyCore>> = {
-  equal,
-  fixed,
-  uncertainty,
-  gradnorm,
-  dwa,
-  random,
-  pcgrad,
-  mgda,
-  cagrad,
-  nash,
-  imtlg,
-  reward,
-};
+/** Where createStrategy finds a strategy's spec and implementation. */
+export interface StrategyRegistry {
+  spec(id: string): WeightingSpec | undefined;
+  factory(id: string): StrategyFactory | undefined;
+}
+
+/** A registry over an id → factory table (own keys only, so 'toString' is no strategy). */
+export function registryOf(spec: (id: string) => WeightingSpec | undefined, factories: Readonly<Record<string, StrategyFactory>>): StrategyRegistry {
+  return { spec, factory: (id) => (Object.prototype.hasOwnProperty.call(factories, id) ? factories[id] : undefined) };
+}
+
+/** The strategy folders of src/strategies. */
+export const BUILT_IN: StrategyRegistry = registryOf(weightingSpec, STRATEGY_FACTORIES);
 
 const sameLength = (v: readonly number[], T: number) => Array.isArray(v) && v.length === T;
 
 /**
- * A fresh strategy for one run. `kind` must be a WEIGHTINGS id with an implementation (else throws); params are
+ * A fresh strategy for one run. `kind` must be a registry id with an implementation (else throws); params are
  * coerced to its ParamSpec list; `seed` drives the random ones (RLW, PCGrad order); `learningRate` is the
  * optimiser's (uncertainty's log-variances use it). Every step returns finite arrays of length T: if a solver
  * produces a non-finite shared coefficient, that step falls back to the mean gradient (α = 1/T).
@@ -48,9 +36,10 @@ export function createStrategy(
   taskIds: string[],
   seed: number,
   learningRate: number,
+  registry: StrategyRegistry = BUILT_IN,
 ): Strategy {
-  const spec = weightingSpec(cfg.kind);
-  const factory = Object.prototype.hasOwnProperty.call(STRATEGY_FACTORIES, cfg.kind) ? STRATEGY_FACTORIES[cfg.kind] : undefined;
+  const spec = registry.spec(cfg.kind);
+  const factory = registry.factory(cfg.kind);
   if (!spec || !factory) throw new Error(`unknown weighting strategy "${cfg.kind}"`);
   const T = taskIds.length;
   if (T < 1) throw new Error('a weighting strategy needs at least one task');
@@ -73,7 +62,6 @@ export function createStrategy(
       const task = out.task.map((w) => (Number.isFinite(w) ? w : 1));
       return { shared, task };
     },
-    onEval: (val, step) => core.onEval?.(val, step),
-    onEpoch: (mean) => core.onEpoch?.(mean),
+    emit: (name, event) => core.on?.[name]?.(event),
   };
 }
