@@ -10,12 +10,14 @@ const ALLOWED: Record<string, string[] | '*'> = {
   model: [],
   data: ['model'],
   protocol: ['model'],
-  train: ['model', 'data', 'protocol'],
+  train: ['model', 'data', 'protocol', 'datasets'],
   bridge: ['protocol', 'model'],
   share: ['model'],
   state: ['model', 'protocol', 'bridge', 'share', 'export'],
-  export: ['model', 'data', 'protocol', 'share'],
+  export: ['model', 'data', 'protocol', 'share', 'datasets'],
   ui: ['state', 'model'],
+  // spec/generate files import model and data only (checked in src/datasets/registry.test.ts); view.tsx files also state and ui
+  datasets: ['model', 'data', 'state', 'ui'],
   app: '*',
   bench: '*',
 };
@@ -29,6 +31,7 @@ const FORBIDDEN_PKGS: Record<string, RegExp> = {
   state: /^@tensorflow\//,
   export: /^(react|react-dom|zustand|@tensorflow\/.*)$/,
   ui: /^@tensorflow\//,
+  datasets: /^@tensorflow\//,
   app: /^@tensorflow\//,
 };
 
