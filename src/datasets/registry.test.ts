@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph, DATASETS, datasetInputDim, datasetSpec, datasetTasks, datasetTemplate, isDatasetKind } from '../model';
+import { DATASET_SCHEMAS } from '../share/schema';
 import { generateDataset, needsAssets } from './build';
 import { datasetCases } from './testing';
 
@@ -31,15 +32,17 @@ describe('dataset registry', () => {
   });
 
   it.each(cases.map((c) => [c.spec.kind, c] as const))('%s: its schema accepts its default and test configs and names its kind', (kind, { spec, config }) => {
-    expect(spec.schema.safeParse(spec.make()).success).toBe(true);
-    expect(spec.schema.parse(config)).toEqual(config);
+    const schema = DATASET_SCHEMAS.get(kind)!;
+    expect(schema.safeParse(spec.make()).success).toBe(true);
+    expect(schema.parse(config)).toEqual(config);
     expect(spec.make().kind).toBe(kind);
-    expect(spec.schema.safeParse({ ...spec.make(), kind: `${kind}-not` }).success).toBe(false);
+    expect(schema.safeParse({ ...spec.make(), kind: `${kind}-not` }).success).toBe(false);
   });
 
-  it('each folder with a spec.ts is one entry, named by the folder, in a menu order of its own', () => {
-    const folders = readdirSync(HERE).filter((f) => statSync(join(HERE, f)).isDirectory() && readdirSync(join(HERE, f)).includes('spec.ts'));
+  it('each folder is one entry with a spec and a schema, named by the folder, in a menu order of its own', () => {
+    const folders = readdirSync(HERE).filter((f) => statSync(join(HERE, f)).isDirectory());
     expect(DATASETS.map((d) => d.kind).sort()).toEqual(folders.sort());
+    expect([...DATASET_SCHEMAS.keys()].sort()).toEqual(folders.sort());
     expect(new Set(DATASETS.map((d) => d.order)).size).toBe(DATASETS.length);
     for (const f of folders) {
       expect(isDatasetKind(f)).toBe(true);
@@ -49,11 +52,22 @@ describe('dataset registry', () => {
     expect(() => datasetSpec('nope' as never)).toThrow(/unknown dataset "nope"/);
   });
 
-  it('only datasets with a loader wait for assets', () => {
-    for (const c of cases) expect(typeof needsAssets(c.config)).toBe('boolean');
+  it.each(cases.map((c) => [c.spec.kind, c] as const))('%s: a builder that loads files says so when they are missing', (_k, { config }) => {
+    if (needsAssets(config)) expect(() => generateDataset({ dataset: config, tasks: datasetTasks(config), seed: 1 })).toThrow(/not loaded/);
     expect(needsAssets({ kind: 'random', nPoints: 10, inputDim: 2, valFraction: 0.2 })).toBe(false);
   });
 });
+
+/** Runtime imports a worker-side dataset file must not make. */
+const WORKER_FORBIDS = /^(react|react-dom|zustand|zod)$|\/(state|ui|app|train|bridge|share)(\/|$)|\/schemaKit$|^\.\/schema$/;
+
+/** [specifier, type-only] of each static or dynamic import of a source text. */
+function importsOf(text: string): [string, boolean][] {
+  const out: [string, boolean][] = [];
+  for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\s+(type\s+)?(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]/g)) out.push([m[2], Boolean(m[1])]);
+  for (const m of text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push([m[1], false]);
+  return out;
+}
 
 /** Every .ts/.tsx under dir (tests included). */
 function sources(dir: string): string[] {
@@ -64,21 +78,20 @@ function sources(dir: string): string[] {
 }
 
 describe('registry hygiene', () => {
-  it('a config type joins DatasetConfigs only from a spec.ts the registry loads', () => {
+  it('a config type joins DatasetConfigs only from a schema.ts the share schema loads', () => {
     const declares = new RegExp(['interface', 'DatasetConfigs', '\\{'].join('\\s*')); // built so this file does not match itself
     const where = sources(SRC)
       .filter((f) => declares.test(readFileSync(f, 'utf8')))
       .map((f) => relative(SRC, f).split('\\').join('/'))
       .sort();
-    expect(where).toEqual(['model/datasetSpec.ts', ...DATASETS.map((d) => `datasets/${d.kind}/spec.ts`)].sort());
+    expect(where).toEqual(['model/datasetSpec.ts', ...DATASETS.map((d) => `datasets/${d.kind}/schema.ts`)].sort());
   });
 
-  it('spec and generator files import no React, store or UI (they run in the worker)', () => {
+  it('spec and generator files import no React, store, UI or zod (they run in the worker; schema.ts files only on the page)', () => {
     const bad: string[] = [];
-    for (const f of sources(HERE).filter((p) => /[/\\](spec|generate|build|pack|assets)\.ts$/.test(p))) {
-      for (const m of readFileSync(f, 'utf8').matchAll(/(?:from|import\()\s*['"]([^'"]+)['"]/g))
-        if (/^(react|react-dom|zustand)$|\/(state|ui|app|train|bridge)(\/|$)/.test(m[1])) bad.push(`${relative(SRC, f)}: ${m[1]}`);
-    }
+    for (const f of sources(HERE).filter((p) => /[/\\](spec|generate|build|pack|digits)\.ts$/.test(p)))
+      for (const [spec, typeOnly] of importsOf(readFileSync(f, 'utf8')))
+        if (!typeOnly && WORKER_FORBIDS.test(spec)) bad.push(`${relative(SRC, f)}: ${spec}`);
     expect(bad).toEqual([]);
   });
 });

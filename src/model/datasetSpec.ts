@@ -1,13 +1,13 @@
 /**
- * What a dataset is, as the page knows it without generating data. Each `src/datasets/<id>/spec.ts`
- * adds its config type to `DatasetConfigs` (declaration merging) and exports `spec = defineDataset(…)`;
- * `DatasetConfig` is the union of those types, so the config type, the share schema and the registry
- * come from the same entries and a folder without a schema does not compile.
+ * What a dataset is, as the page knows it without generating data. Each `src/datasets/<id>/schema.ts` adds
+ * its config type (the output of its zod schema) to `DatasetConfigs` by declaration merging, so
+ * `DatasetKind` is exactly the folders that have a schema; their spec.ts, generate.ts and view.tsx each
+ * register with their runtime's collector, which fails to compile, naming the kind, when one is missing.
  */
 import type { z } from 'zod';
 import type { Graph, TaskSpec, WeightingConfig } from './types';
 
-/** id → config type, one member per dataset folder (added by its spec.ts with `declare module`). */
+/** id → config type, one member per dataset folder (added by its schema.ts with `declare module`). */
 export interface DatasetConfigs {}
 
 export type DatasetKind = keyof DatasetConfigs;
@@ -24,7 +24,7 @@ export interface DatasetTemplate {
   weighting?: WeightingConfig;
 }
 
-/** A zod object schema for one dataset's config, with its literal `kind` (usable in a discriminated union). */
+/** A dataset's zod schema (schema.ts): validates an untrusted config (share link, JSON file, stored run), every size capped; an object with a literal `kind`, so usable in a discriminated union. */
 export type DatasetSchema<K extends DatasetKind> = z.ZodType<ConfigOf<K>> & z.core.$ZodTypeDiscriminable;
 
 /** A dataset registry entry. Methods (not function properties) so an entry of one kind is an entry of the union. */
@@ -35,8 +35,6 @@ export interface DatasetSpec<K extends DatasetKind = DatasetKind> {
   description: string;
   /** position in the dataset menu, ascending */
   order: number;
-  /** validates an untrusted config (share link, JSON file, stored run); caps every size */
-  schema: DatasetSchema<K>;
   /** a fresh default config */
   make(): ConfigOf<K>;
   /** features per row the config produces */
@@ -54,11 +52,14 @@ export interface DatasetSpec<K extends DatasetKind = DatasetKind> {
 }
 
 /** Type identity (not mutual assignability: that would let an optional extra field through). */
-type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-/** Refuses a schema whose output is not exactly the config type registered for its kind (both ways). */
-type ExactSchema<K extends DatasetKind, S> = Same<z.output<S>, ConfigOf<K>> extends true ? unknown : { schema: 'its output type differs from the config type in DatasetConfigs' };
+/** Kinds that have a spec.ts: each adds `<kind>: true` (declaration merging). */
+export interface DatasetSpecKinds {}
 
-/** Type-checked identity: a dataset entry with every piece, its schema exactly its config type. */
-export function defineDataset<K extends DatasetKind, S extends DatasetSchema<K>>(spec: DatasetSpec<K> & { schema: S } & ExactSchema<K, S>): DatasetSpec<K> {
+type MissingSpecs = Exclude<DatasetKind, keyof DatasetSpecKinds>;
+// Compiles only when every dataset folder with a schema.ts also has a spec.ts that registers itself; otherwise tsc names the kinds.
+true satisfies [MissingSpecs] extends [never] ? true : { datasetsWithoutSpecTs: MissingSpecs };
+
+/** Type-checked identity: a dataset entry with every piece. */
+export function defineDataset<K extends DatasetKind>(spec: DatasetSpec<K>): DatasetSpec<K> {
   return spec;
 }

@@ -7,7 +7,6 @@ export * from './graph';
 export * from './defaults';
 export * from './datasetSpec';
 export * from './datasets';
-export * from './schemaKit';
 export * from './weighting';
 export * from './templates';
 export * from './inspection';

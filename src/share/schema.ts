@@ -1,6 +1,8 @@
 /** zod schema of a shared experiment (URL hash / JSON file). Everything a user brings is untrusted: sizes are capped. */
 import { z } from 'zod';
-import { DATASETS, finiteSchema, keySchema, MAX_TASKS, type DatasetConfig, type DatasetKind, type DatasetSchema, type ExperimentConfig } from '../model';
+import { DATASETS, type DatasetConfig, type DatasetKind, type DatasetSchema, type ExperimentConfig } from '../model';
+// Not in model's index: the worker imports that index and never validates (zod stays out of its bundle).
+import { finiteSchema, keySchema, MAX_TASKS } from '../model/schemaKit';
 
 export const LIMITS = {
   /** characters of a share hash payload */
@@ -25,9 +27,13 @@ const taskSchema = z.object({
   labelNoise: finite(0, 100).optional(),
 });
 
-/** Every registered dataset's own schema (src/datasets/<id>/spec.ts), in menu order. */
-const datasetOptions = DATASETS.map((d) => d.schema) as [DatasetSchema<DatasetKind>, ...DatasetSchema<DatasetKind>[]];
-/** Its output is exactly DatasetConfig: both come from the same entries (see model/datasetSpec.ts). */
+const found = import.meta.glob<DatasetSchema<DatasetKind>>('../datasets/*/schema.ts', { eager: true, import: 'schema' });
+/** Each dataset's own schema (src/datasets/<id>/schema.ts), by kind (= its folder's name). */
+export const DATASET_SCHEMAS: ReadonlyMap<string, DatasetSchema<DatasetKind>> = new Map(Object.entries(found).map(([path, s]) => [path.split('/').at(-2)!, s]));
+
+// In menu order; a kind without a schema has no config type and does not compile (model/datasetSpec.ts).
+const datasetOptions = DATASETS.map((d) => DATASET_SCHEMAS.get(d.kind)!) as [DatasetSchema<DatasetKind>, ...DatasetSchema<DatasetKind>[]];
+/** Its output is exactly DatasetConfig: both come from the same schemas (checked at the end of this file). */
 export const datasetSchema = z.discriminatedUnion('kind', datasetOptions);
 
 const nodeSchema = z.object({

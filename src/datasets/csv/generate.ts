@@ -2,7 +2,8 @@
 import { tabularArrays } from '../../data/tabular';
 import type { CsvTable, DatasetArrays } from '../../model';
 import type { DatasetBuilder } from '../build';
-import { csvTaskId, type CsvConfig } from './spec';
+import type { CsvConfig } from './schema';
+import { csvTaskId } from './spec';
 
 /** A cell as a number, or null when empty or not numeric. */
 export function cellNumber(s: string | undefined): number | null {

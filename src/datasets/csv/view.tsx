@@ -4,7 +4,7 @@ import type { DatasetArrays, TaskKind, TaskSpec } from '../../model';
 import { allowedKinds, CSV_LIMITS, setCsvChoices, summariseColumns, uploadCsv, useAppStore, useCsvSession } from '../../state';
 import { TabularSummary } from '../../ui/panels/DataPreviews';
 import type { DatasetView } from '../../ui/panels/datasetView';
-import type { CsvConfig } from './spec';
+import type { CsvConfig } from './schema';
 
 function Controls({ ds }: { ds: CsvConfig }) {
   const store = useAppStore();

@@ -6,7 +6,7 @@
 import { deriveSeed, makeRng, permutation } from '../../data/rng';
 import type { DatasetArrays, TaskSpec } from '../../model';
 import type { DatasetBuilder } from '../build';
-import type { MultiMnistConfig } from './spec';
+import type { MultiMnistConfig } from './schema';
 
 export const SIDE = 28;
 export const CANVAS = 36;
@@ -128,7 +128,7 @@ export const builder: DatasetBuilder<'multimnist'> = {
   kind: 'multimnist',
   async load() {
     // The digits are one app-served file, fetched on first use (never part of a bundle).
-    const { loadMnistDigits } = await import('./assets');
+    const { loadMnistDigits } = await import('./digits');
     return { digits: await loadMnistDigits() };
   },
   generate(ds, tasks, seed, sources) {

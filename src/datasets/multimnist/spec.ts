@@ -1,34 +1,25 @@
 /** MultiMNIST (Sener & Koltun 2018): two overlapping MNIST digits; tasks: left digit, right digit (generator: generate.ts). */
-import { z } from 'zod';
 // Spec files import model modules directly, not its index: model/datasets.ts loads them while the index is still loading.
 import { defineDataset } from '../../model/datasetSpec';
 import { chainGraph } from '../../model/templates';
 import type { TaskSpec } from '../../model/types';
-
-const schema = z.object({
-  kind: z.literal('multimnist'),
-  nTrain: z.number().int().min(10).max(20_000),
-  nVal: z.number().int().min(10).max(5_000),
-});
-export type MultiMnistConfig = z.output<typeof schema>;
-
-declare module '../../model/datasetSpec' {
-  interface DatasetConfigs {
-    multimnist: MultiMnistConfig;
-  }
-}
 
 export const MNIST_TASKS: TaskSpec[] = [
   { id: 'left', name: 'Left digit', kind: 'multiclass', classes: 10 },
   { id: 'right', name: 'Right digit', kind: 'multiclass', classes: 10 },
 ];
 
+declare module '../../model/datasetSpec' {
+  interface DatasetSpecKinds {
+    multimnist: true;
+  }
+}
+
 export const spec = defineDataset({
   kind: 'multimnist',
   label: 'MultiMNIST',
   description: 'Two overlapping MNIST digits (Sener & Koltun 2018); tasks: left digit, right digit.',
   order: 1,
-  schema,
   make: () => ({ kind: 'multimnist', nTrain: 2000, nVal: 500 }),
   inputDim: () => 28 * 28,
   tasks: () => MNIST_TASKS.map((t) => ({ ...t })),

@@ -4,7 +4,7 @@ import type { DatasetArrays } from '../../model';
 import { fmtLabel } from '../../ui/panels/DataPreviews';
 import { SizeFields } from '../../ui/panels/DatasetControls';
 import type { DatasetView } from '../../ui/panels/datasetView';
-import type { MultiMnistConfig } from './spec';
+import type { MultiMnistConfig } from './schema';
 
 function Controls({ ds }: { ds: MultiMnistConfig }) {
   return (

@@ -2,7 +2,8 @@
 import { tabularArrays } from '../../data/tabular';
 import type { DatasetArrays, TaskSpec } from '../../model';
 import type { DatasetBuilder } from '../build';
-import { PENGUIN_TARGETS, type PenguinsConfig } from './spec';
+import type { PenguinsConfig } from './schema';
+import { PENGUIN_TARGETS } from './spec';
 
 export type PenguinRow = Record<string, string | number | null>;
 

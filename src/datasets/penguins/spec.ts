@@ -1,26 +1,8 @@
 /** Palmer penguins (vega-datasets): measurement columns as inputs, each target column a task (generator: generate.ts). */
-import { z } from 'zod';
 // Spec files import model modules directly, not its index: model/datasets.ts loads them while the index is still loading.
 import { defineDataset } from '../../model/datasetSpec';
-import { columnSchema, finiteSchema } from '../../model/schemaKit';
 import { chainGraph } from '../../model/templates';
 import type { TaskSpec } from '../../model/types';
-
-const schema = z.object({
-  kind: z.literal('penguins'),
-  /** input columns (numeric measurements, see PENGUIN_NUMERIC) */
-  inputs: z.array(columnSchema).min(1).max(4),
-  /** target columns, each one task (see PENGUIN_TARGETS); a numeric column cannot be both */
-  targets: z.array(columnSchema).min(1).max(4),
-  valFraction: finiteSchema(0.05, 0.9),
-});
-export type PenguinsConfig = z.output<typeof schema>;
-
-declare module '../../model/datasetSpec' {
-  interface DatasetConfigs {
-    penguins: PenguinsConfig;
-  }
-}
 
 /** Penguin measurement columns usable as inputs (numeric). */
 export const PENGUIN_NUMERIC = ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)'] as const;
@@ -32,12 +14,17 @@ export const PENGUIN_TARGETS: Record<string, TaskSpec & { labels?: string[] }> =
   'Body Mass (g)': { id: 'body_mass', name: 'Body mass', kind: 'regression', classes: 1 },
 };
 
+declare module '../../model/datasetSpec' {
+  interface DatasetSpecKinds {
+    penguins: true;
+  }
+}
+
 export const spec = defineDataset({
   kind: 'penguins',
   label: 'Penguins',
   description: 'Palmer penguins measurements; tasks: species, sex, island.',
   order: 2,
-  schema,
   make: () => ({ kind: 'penguins', inputs: ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)'], targets: ['Species', 'Sex', 'Island'], valFraction: 0.25 }),
   inputDim: (ds) => ds.inputs.length,
   tasks: (ds) =>

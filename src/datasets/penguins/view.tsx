@@ -3,7 +3,8 @@ import type { DatasetArrays, TaskSpec } from '../../model';
 import { switchDataset, useAppStore } from '../../state';
 import { TabularSummary } from '../../ui/panels/DataPreviews';
 import type { DatasetView } from '../../ui/panels/datasetView';
-import { PENGUIN_NUMERIC, PENGUIN_TARGETS, type PenguinsConfig } from './spec';
+import type { PenguinsConfig } from './schema';
+import { PENGUIN_NUMERIC, PENGUIN_TARGETS } from './spec';
 
 function Controls({ ds }: { ds: PenguinsConfig }) {
   const store = useAppStore();

@@ -6,7 +6,8 @@
 import { deriveSeed, makeRng } from '../../data/rng';
 import type { DatasetArrays, TaskSpec } from '../../model';
 import type { DatasetBuilder } from '../build';
-import { SEQUENCE_MOTIF, type SequencesConfig } from './spec';
+import type { SequencesConfig } from './schema';
+import { SEQUENCE_MOTIF } from './spec';
 
 /** The three labels of one sequence of token ids. */
 export function sequenceLabels(s: ArrayLike<number>): { motif: number; more_a: number; rising: number } {

@@ -1,26 +1,8 @@
 /** Token sequences with three binary tasks: contains a motif, more A than B, has a rising run of 3 (generator: generate.ts). */
-import { z } from 'zod';
 // Spec files import model modules directly, not its index: model/datasets.ts loads them while the index is still loading.
 import { defineDataset } from '../../model/datasetSpec';
 import { chainGraph } from '../../model/templates';
 import type { TaskSpec } from '../../model/types';
-
-const schema = z.object({
-  kind: z.literal('sequences'),
-  nTrain: z.number().int().min(10).max(20_000),
-  nVal: z.number().int().min(10).max(5_000),
-  /** tokens per sequence */
-  length: z.number().int().min(3).max(64),
-  /** token ids 0..vocab−1; A = 0, B = 1 */
-  vocab: z.number().int().min(4).max(64),
-});
-export type SequencesConfig = z.output<typeof schema>;
-
-declare module '../../model/datasetSpec' {
-  interface DatasetConfigs {
-    sequences: SequencesConfig;
-  }
-}
 
 /** Sequence tasks, in order; tokens 0 = A, 1 = B; the motif is the ids [2, 3, 2] (needs vocab ≥ 4). */
 export const SEQUENCE_TASKS: TaskSpec[] = [
@@ -30,12 +12,17 @@ export const SEQUENCE_TASKS: TaskSpec[] = [
 ];
 export const SEQUENCE_MOTIF = [2, 3, 2];
 
+declare module '../../model/datasetSpec' {
+  interface DatasetSpecKinds {
+    sequences: true;
+  }
+}
+
 export const spec = defineDataset({
   kind: 'sequences',
   label: 'Token sequences',
   description: 'Random token strings; tasks: contains a motif, more A than B, has a rising run of 3.',
   order: 3,
-  schema,
   make: () => ({ kind: 'sequences', nTrain: 1500, nVal: 500, length: 12, vocab: 6 }),
   inputDim: (ds) => ds.length,
   tasks: () => SEQUENCE_TASKS.map((t) => ({ ...t })),

@@ -6,7 +6,7 @@ import { SizeFields } from '../../ui/panels/DatasetControls';
 import type { DatasetView } from '../../ui/panels/datasetView';
 import { NumberField } from '../../ui/panels/NumberField';
 import { CLASS_COLOURS } from '../../ui/panels/ScatterPreview';
-import type { SequencesConfig } from './spec';
+import type { SequencesConfig } from './schema';
 
 function Controls({ ds }: { ds: SequencesConfig }) {
   const update = useApp((s) => s.update);

@@ -9,7 +9,7 @@
 import { deriveSeed, makeRng, type Rng } from '../../data/rng';
 import type { DatasetArrays, TaskSpec } from '../../model';
 import type { DatasetBuilder } from '../build';
-import type { Synthetic2DConfig } from './spec';
+import type { Synthetic2DConfig } from './schema';
 
 const WAVES = 4;
 

@@ -4,7 +4,7 @@ import { useApp } from '../../state';
 import type { DatasetView } from '../../ui/panels/datasetView';
 import { NumberField } from '../../ui/panels/NumberField';
 import { ScatterPreview } from '../../ui/panels/ScatterPreview';
-import type { Synthetic2DConfig } from './spec';
+import type { Synthetic2DConfig } from './schema';
 
 function Controls({ ds }: { ds: Synthetic2DConfig }) {
   const update = useApp((s) => s.update);
