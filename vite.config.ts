@@ -2,7 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
-import { mnistDigits } from './src/data/mnistPlugin.ts';
+import { mnistDigits } from './src/datasets/multimnist/plugin.ts';
 import { cspPlugin, SECURITY_HEADERS } from './src/app/csp.ts';
 
 export default defineConfig({

@@ -1,6 +1,8 @@
 /** Composition root: the store from the URL, the dataset preview, and the page layout. */
 import { useEffect, useMemo, useState } from 'react';
-import { generateDataset } from '../data';
+import { generateDataset } from '../datasets';
+import { datasetSpec } from '../model';
+import { DATASET_VIEWS } from './datasetViews';
 import { useDatasetPreview } from './useDatasetPreview';
 import { bootFromHash, createAppStore, startPersistence, StoreContext, useApp } from '../state';
 import { CompareView } from '../ui/charts/CompareView';
@@ -24,7 +26,7 @@ function DatasetWithPreview() {
   const seed = useApp((s) => s.config.seed);
   // Generated on the main thread for the preview only; the worker regenerates the same data from the seed.
   const preview = useDatasetPreview({ dataset, tasks, seed });
-  return <DatasetPanel preview={preview} />;
+  return <DatasetPanel preview={preview} views={DATASET_VIEWS} />;
 }
 
 /** Boundaries and validation views of the live (or last) run, over that run's own dataset. */
@@ -33,10 +35,10 @@ function RunInsight() {
   const dataset = runConfig?.dataset;
   const tasks = runConfig?.tasks;
   const seed = runConfig?.seed;
-  // Only the 2D dataset has decision boundaries, the one view that draws the data points; other datasets
+  // Only points in the plane have decision boundaries, the one view that draws the data points; other datasets
   // are not regenerated on the main thread (some need files that only the worker loads).
   const data = useMemo(
-    () => (dataset?.kind === 'synthetic2d' && tasks && seed !== undefined ? generateDataset({ dataset, tasks, seed }) : null),
+    () => (dataset && datasetSpec(dataset.kind).plane && tasks && seed !== undefined ? generateDataset({ dataset, tasks, seed }) : null),
     [dataset, tasks, seed],
   );
   return <InsightView data={data} />;

@@ -11,12 +11,14 @@ const ALLOWED: Record<string, string[] | '*'> = {
   data: ['model'],
   protocol: ['model'],
   strategies: ['model', 'data'],
-  train: ['model', 'data', 'protocol', 'strategies'],
+  train: ['model', 'data', 'protocol', 'strategies', 'datasets'],
   bridge: ['protocol', 'model'],
   share: ['model'],
   state: ['model', 'protocol', 'bridge', 'share', 'export'],
-  export: ['model', 'data', 'protocol', 'share', 'strategies'],
+  export: ['model', 'data', 'protocol', 'share', 'strategies', 'datasets'],
   ui: ['state', 'model'],
+  // spec/generate files import model and data only (checked in src/datasets/registry.test.ts); view.tsx files also state and ui
+  datasets: ['model', 'data', 'state', 'ui'],
   app: '*',
   bench: '*',
 };
@@ -31,6 +33,7 @@ const FORBIDDEN_PKGS: Record<string, RegExp> = {
   state: /^@tensorflow\//,
   export: /^(react|react-dom|zustand|@tensorflow\/.*)$/,
   ui: /^@tensorflow\//,
+  datasets: /^@tensorflow\//,
   app: /^@tensorflow\//,
 };
 

@@ -1,6 +1,6 @@
 /** The dataset for the preview, generated on the main thread (the worker regenerates the same data from the seed). */
 import { useEffect, useMemo, useState } from 'react';
-import { generateDataset, loadSources, needsAssets, type DataSources } from '../data';
+import { generateDataset, loadSources, needsAssets, type DataSources } from '../datasets';
 import type { ExperimentConfig } from '../model';
 import { useCsvSession } from '../state';
 import type { DatasetPreview } from '../ui/panels/DatasetPanel';

@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { generateDataset } from '../data';
+import { generateDataset } from '../datasets';
 import { defaultExperiment, type ExperimentConfig, type NodeWeights } from '../model';
 import { dataFiles, labelArrays, projectFiles, projectFolder, zipProject } from './project';
 import trainPy from './python/train.py?raw';

@@ -1,5 +1,5 @@
 /** Export → PyTorch: regenerate the experiment's data exactly as the worker does, generate model.py, zip the project. */
-import { prepareDataset } from '../data';
+import { prepareDataset } from '../datasets';
 import type { CsvTable, ExperimentConfig, NodeWeights } from '../model';
 import { projectFiles, projectFolder, zipProject, type ProjectRun } from './project';
 import { generateModelPy, weightKey } from './torch';

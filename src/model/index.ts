@@ -8,6 +8,7 @@ export * from './toy';
 export * from './nodes';
 export * from './graph';
 export * from './defaults';
+export * from './datasetSpec';
 export * from './datasets';
 export * from './weighting';
 export * from './templates';

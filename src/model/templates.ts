@@ -11,19 +11,19 @@ export interface GraphTemplate {
   build(tasks: TaskSpec[], inputDim: number): Graph;
 }
 
-const X = 220;
 const rowY = (i: number) => 30 + i * 120;
 const midY = (tasks: TaskSpec[]) => rowY((tasks.length - 1) / 2);
 
-/** Small graph-building kit: nodes in columns, edges with stable ids. */
-function kit() {
+/** Small graph-building kit: nodes in columns `colWidth` px apart, edges with stable ids. */
+function kit(colWidth = 220) {
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   return {
     nodes,
     edges,
-    node(id: string, kind: string, col: number, y: number, params: GraphNode['params'] = {}) {
-      nodes.push(makeNode(id, kind, col * X, y, params));
+    /** a node at x = col · colWidth + dx */
+    node(id: string, kind: string, col: number, y: number, params: GraphNode['params'] = {}, dx = 0) {
+      nodes.push(makeNode(id, kind, col * colWidth + dx, y, params));
       return id;
     },
     /** source → target; `k` names the source's output handle (multi-output nodes) */
@@ -153,6 +153,30 @@ export const TEMPLATES: readonly GraphTemplate[] = [
     },
   },
 ];
+
+/**
+ * The dataset templates' shape (src/datasets/<id>/spec.ts): input → a chain of layers → per task an
+ * optional tower layer (`tower` params) → its head; columns 200 px apart, node ids in, s1…, tower_<task>, head_<task>.
+ */
+export function chainGraph(tasks: TaskSpec[], trunk: [kind: string, params: GraphNode['params']][], tower: GraphNode['params'] | null): Graph {
+  const g = kit(200);
+  let prev = g.node('in', 'input', 0, midY(tasks));
+  trunk.forEach(([kind, params], i) => {
+    const id = g.node(`s${i + 1}`, kind, i + 1, midY(tasks), params);
+    g.edge(prev, id);
+    prev = id;
+  });
+  const col = trunk.length + 1;
+  tasks.forEach((t, i) => {
+    let from = prev;
+    if (tower) {
+      from = g.node(`tower_${t.id}`, 'dense', col, rowY(i), tower);
+      g.edge(prev, from);
+    }
+    g.edge(from, g.node(`head_${t.id}`, 'head', col + (tower ? 1 : 0), rowY(i), { taskId: t.id }, 40));
+  });
+  return g.graph();
+}
 
 /** Template lookup by id; undefined for an unknown id. */
 export function graphTemplate(id: string): GraphTemplate | undefined {

@@ -15,17 +15,12 @@ export interface TaskSpec {
   labelNoise?: number;
 }
 
-export interface Synthetic2DConfig {
-  kind: 'synthetic2d';
-  /** total points (train + validation) */
-  nPoints: number;
-  /** 0 = unrelated task functions, 1 = every task derives from the same function */
-  relatedness: number;
-  /** input jitter / regression noise standard deviation, in input units ([-1, 1] plane) */
-  noise: number;
-  /** share of points held out for validation, in (0, 1) */
-  valFraction: number;
-}
+// Dataset configs come from the dataset folders (src/datasets/<id>/spec.ts), collected in datasetSpec.ts.
+import type { ConfigOf, DatasetConfig } from './datasetSpec';
+/** Named for the modules outside src/datasets that read these configs' fields. */
+export type CsvConfig = ConfigOf<'csv'>;
+export type CsvTarget = CsvConfig['targets'][number];
+export type Synthetic2DConfig = ConfigOf<'synthetic2d'>;
 
 /**
  * Benchmark-only (src/bench): seeded N(0, 1) inputs with uniformly random labels; classes come from
@@ -40,56 +35,6 @@ export interface RandomDatasetConfig {
   /** share of points held out for validation, in (0, 1) */
   valFraction: number;
 }
-
-/** MultiMNIST (Sener & Koltun 2018): two MNIST digits overlaid on a 36×36 canvas, resized to 28×28; tasks = left and right digit. */
-export interface MultiMnistConfig {
-  kind: 'multimnist';
-  nTrain: number;
-  nVal: number;
-}
-
-/** Palmer penguins (vega-datasets): numeric measurement columns as inputs, each target column a task. */
-export interface PenguinsConfig {
-  kind: 'penguins';
-  /** input columns (numeric measurements, see PENGUIN_NUMERIC) */
-  inputs: string[];
-  /** target columns, each one task (see PENGUIN_TARGETS); a numeric column cannot be both */
-  targets: string[];
-  valFraction: number;
-}
-
-/** Generated token sequences with three binary tasks: contains a motif, more A than B, has a rising run of 3. */
-export interface SequencesConfig {
-  kind: 'sequences';
-  nTrain: number;
-  nVal: number;
-  /** tokens per sequence */
-  length: number;
-  /** token ids 0..vocab−1; A = 0, B = 1 */
-  vocab: number;
-}
-
-/** One CSV target column and how it is learned. */
-export interface CsvTarget {
-  column: string;
-  kind: TaskKind;
-  /** classes for classification (2 for binary), 1 for regression */
-  classes: number;
-}
-
-/** A user's CSV file: only the column choices live here (and in share links), never the file contents. */
-export interface CsvConfig {
-  kind: 'csv';
-  /** the file name, for messages */
-  fileName: string;
-  /** numeric input columns */
-  inputs: string[];
-  targets: CsvTarget[];
-  valFraction: number;
-}
-
-export type DatasetConfig = Synthetic2DConfig | MultiMnistConfig | PenguinsConfig | SequencesConfig | CsvConfig;
-export type DatasetKind = DatasetConfig['kind'];
 
 /** A parsed CSV table (session memory only): header names and the raw cell strings per row ('' = missing). */
 export interface CsvTable {

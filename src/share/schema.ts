@@ -1,6 +1,8 @@
 /** zod schema of a shared experiment (URL hash / JSON file). Everything a user brings is untrusted: sizes are capped. */
 import { z } from 'zod';
-import { isReservedKey, type ExperimentConfig } from '../model';
+import { DATASETS, type DatasetConfig, type DatasetKind, type DatasetSchema, type ExperimentConfig } from '../model';
+// Not in model's index: the worker imports that index and never validates (zod stays out of its bundle).
+import { finiteSchema, keySchema, MAX_TASKS } from '../model/schemaKit';
 
 export const LIMITS = {
   /** characters of a share hash payload */
@@ -9,18 +11,12 @@ export const LIMITS = {
   jsonChars: 1_000_000,
   nodes: 500,
   edges: 2000,
-  tasks: 32,
+  tasks: MAX_TASKS,
 } as const;
 
-/** A name used as a key somewhere (node, edge, task, parameter, column): names every object inherits are refused. */
-const key = (max: number) =>
-  z
-    .string()
-    .min(1)
-    .max(max)
-    .refine((s) => !isReservedKey(s), { message: 'is a reserved name (a property of every JavaScript object); rename it' });
+const key = keySchema;
 const id = key(64);
-const finite = (min: number, max: number) => z.number().finite().min(min).max(max);
+const finite = finiteSchema;
 
 const taskSchema = z.object({
   id,
@@ -31,43 +27,14 @@ const taskSchema = z.object({
   labelNoise: finite(0, 100).optional(),
 });
 
-const column = key(200);
+const found = import.meta.glob<DatasetSchema<DatasetKind>>('../datasets/*/schema.ts', { eager: true, import: 'schema' });
+/** Each dataset's own schema (src/datasets/<id>/schema.ts), by kind (= its folder's name). */
+export const DATASET_SCHEMAS: ReadonlyMap<string, DatasetSchema<DatasetKind>> = new Map(Object.entries(found).map(([path, s]) => [path.split('/').at(-2)!, s]));
 
-const datasetSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('synthetic2d'),
-    nPoints: z.number().int().min(20).max(20_000),
-    relatedness: finite(0, 1),
-    noise: finite(0, 1),
-    valFraction: finite(0.05, 0.9),
-  }),
-  z.object({
-    kind: z.literal('multimnist'),
-    nTrain: z.number().int().min(10).max(20_000),
-    nVal: z.number().int().min(10).max(5_000),
-  }),
-  z.object({
-    kind: z.literal('penguins'),
-    inputs: z.array(column).min(1).max(4),
-    targets: z.array(column).min(1).max(4),
-    valFraction: finite(0.05, 0.9),
-  }),
-  z.object({
-    kind: z.literal('sequences'),
-    nTrain: z.number().int().min(10).max(20_000),
-    nVal: z.number().int().min(10).max(5_000),
-    length: z.number().int().min(3).max(64),
-    vocab: z.number().int().min(4).max(64),
-  }),
-  // Only the column choices: the file's contents never travel in a link.
-  z.object({
-    kind: z.literal('csv'),
-    fileName: z.string().max(200),
-    inputs: z.array(column).max(200),
-    targets: z.array(z.object({ column, kind: z.enum(['binary', 'multiclass', 'regression']), classes: z.number().int().min(1).max(20) })).max(LIMITS.tasks),
-    valFraction: finite(0.05, 0.9),
-  }),
-]);
+// In menu order; a kind without a schema has no config type and does not compile (model/datasetSpec.ts).
+const datasetOptions = DATASETS.map((d) => DATASET_SCHEMAS.get(d.kind)!) as [DatasetSchema<DatasetKind>, ...DatasetSchema<DatasetKind>[]];
+/** Its output is exactly DatasetConfig: both come from the same schemas (checked at the end of this file). */
+export const datasetSchema = z.discriminatedUnion('kind', datasetOptions);
 
 const nodeSchema = z.object({
   id,
@@ -119,3 +86,8 @@ export const experimentSchema = z.object({
     })
     .optional(),
 }) satisfies z.ZodType<ExperimentConfig>;
+
+/** Type identity (not mutual assignability: that would let an optional extra field through). */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+// `satisfies` above accepts a dataset union that leaves a kind out (its output is still assignable); this does not.
+true satisfies Same<z.output<typeof experimentSchema>['dataset'], DatasetConfig>;

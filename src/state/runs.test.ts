@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateDataset } from '../data';
+import { generateDataset } from '../datasets';
 import { analyzeGraph, datasetInputDim, defaultExperiment, makeNode } from '../model';
 import type { MetricPoint } from '../protocol';
 import { appendPoints, baselineConfigs, defaultRunName, finishRun, newRunRecord } from './runs';

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { analyzeGraph, defaultExperiment, TEMPLATES } from '../model';
-import { generateDataset } from '../data';
+import { generateDataset } from '../datasets';
 import { baselineConfigs } from '../state/runs';
 import { createTrainer } from './loop';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultExperiment, makeNode } from '../model';
-import { generateDataset } from '../data';
+import { generateDataset } from '../datasets';
 import { autoPicksJs, JS_ENGINE_MAX_MACS, startEngine } from './engine';
 
 describe('engine choice', () => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { defaultExperiment, graphTemplate, type ExperimentConfig } from '../model';
-import { generateDataset } from '../data';
+import { generateDataset } from '../datasets';
 import { buildModel } from './builder';
 import { fastUnsupported } from './fast/plan';
 import { createTrainer } from './loop';

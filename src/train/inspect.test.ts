@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { defaultExperiment, graphTemplate, type ExperimentConfig } from '../model';
-import { generateDataset } from '../data';
+import { generateDataset } from '../datasets';
 import { buildModel, type BuiltModel } from './builder';
 import { crossStitchInit } from './layers';
 import { createTrainer } from './loop';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { defaultExperiment, type ExperimentConfig } from '../model';
-import { generateDataset } from '../data';
+import { generateDataset } from '../datasets';
 import { createTrainer } from './loop';
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { defaultExperiment, makeNode } from '../model';
-import { generateDataset } from '../data';
+import { generateDataset } from '../datasets';
 import { createFastTrainer } from './fast/engine';
 import { createTrainer } from './loop';
 import { fgsmPerturb, fgsmScores, FGSM_EPS } from './robustness';

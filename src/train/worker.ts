@@ -3,7 +3,7 @@
  * worker.terminate(); a new 'start' abandons the previous run.
  */
 import { BOUNDARY_GRID, gridInputs, readout, type FromWorker, type MetricPoint, type ToWorker } from '../protocol';
-import { prepareDataset } from '../data';
+import { prepareDataset } from '../datasets';
 import type { CsvTable, NodeWeights } from '../model';
 import { startEngine } from './engine';
 import { fgsmScores } from './robustness';

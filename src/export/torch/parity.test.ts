@@ -20,7 +20,7 @@ import {
   type GraphNode,
   type TaskSpec,
 } from '../../model';
-import { generateDataset, type MnistDigits } from '../../data';
+import { generateDataset, type MnistDigits } from '../../datasets';
 import { createTrainer } from '../../train/loop';
 import { buildModel } from '../../train/builder';
 import { forwardOnce, useCpuBackend } from '../../train/testing';

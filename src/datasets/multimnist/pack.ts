@@ -5,7 +5,7 @@
  * Layout before deflate: "MNS1", ten uint32 LE digit counts (class 0..9), then 784 bytes per digit.
  */
 import { deflateSync, inflateSync } from 'fflate';
-import type { MnistDigits } from './multimnist';
+import type { MnistDigits } from './generate';
 
 const MAGIC = [0x4d, 0x4e, 0x53, 0x31]; // "MNS1"
 const PX = 784;

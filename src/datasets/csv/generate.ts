@@ -1,6 +1,9 @@
 /** A parsed CSV table + column choices → a tabular multi-task dataset. */
-import { csvTaskId, type CsvConfig, type CsvTable, type DatasetArrays } from '../model';
-import { tabularArrays } from './tabular';
+import { tabularArrays } from '../../data/tabular';
+import type { CsvTable, DatasetArrays } from '../../model';
+import type { DatasetBuilder } from '../build';
+import type { CsvConfig } from './schema';
+import { csvTaskId } from './spec';
 
 /** A cell as a number, or null when empty or not numeric. */
 export function cellNumber(s: string | undefined): number | null {
@@ -54,3 +57,17 @@ export function generateCsv(cfg: CsvConfig, seed: number, table: CsvTable): Data
   });
   return tabularArrays({ inputs, targets, valFraction: cfg.valFraction }, table.rows.length, seed);
 }
+
+declare module '../build' {
+  interface DatasetBuilders {
+    csv: true;
+  }
+}
+
+export const builder: DatasetBuilder<'csv'> = {
+  kind: 'csv',
+  generate(ds, _tasks, seed, sources) {
+    if (!sources.table) throw new Error(`upload the CSV file${ds.fileName ? ` "${ds.fileName}"` : ''} to use this experiment (its contents are not part of the link)`);
+    return generateCsv(ds, seed, sources.table);
+  },
+};
