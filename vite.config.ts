@@ -3,9 +3,11 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { mnistDigits } from './src/data/mnistPlugin.ts';
+import { kindRegistries } from './src/kinds/registry.mjs';
 
 export default defineConfig({
-  plugins: [react(), mnistDigits()],
+  // kindRegistries: rewrites src/kinds/*.gen.ts from the kind folders before every build, dev server and Vitest run.
+  plugins: [kindRegistries(), react(), mnistDigits()],
   // vega-datasets exports only its JS entry; its penguins.json is imported by path (lazily, into its own chunk).
   resolve: { alias: { 'vega-datasets/data/penguins.json': resolve(import.meta.dirname, 'node_modules/vega-datasets/data/penguins.json') } },
   worker: { format: 'es', plugins: () => [mnistDigits()] },
