@@ -4,9 +4,11 @@ import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { mnistDigits } from './src/datasets/multimnist/plugin.ts';
 import { cspPlugin, SECURITY_HEADERS } from './src/app/csp.ts';
+import { kindRegistries } from './src/kinds/registry.mjs';
 
 export default defineConfig({
-  plugins: [react(), mnistDigits(), cspPlugin()],
+  // kindRegistries: rewrites src/kinds/*.gen.ts from the kind folders before every build, dev server and Vitest run.
+  plugins: [kindRegistries(), react(), mnistDigits(), cspPlugin()],
   // vega-datasets exports only its JS entry; its penguins.json is imported by path (lazily, into its own chunk).
   resolve: { alias: { 'vega-datasets/data/penguins.json': resolve(import.meta.dirname, 'node_modules/vega-datasets/data/penguins.json') } },
   worker: { format: 'es', plugins: () => [mnistDigits()] },

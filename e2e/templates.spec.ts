@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { SYNTHETIC_TASKS } from '../src/model/defaults';
+import { TEMPLATES } from '../src/model/templates';
 import { curve, mouseDrag, openApp, TASKS, trainAndWait } from './helpers';
-
-const TEMPLATE_IDS = ['hard', 'single', 'crossstitch', 'mtan', 'mmoe', 'cgc', 'tam', 'care', 'ensemble'];
 
 async function expectLossesFall(page: import('@playwright/test').Page, what: string): Promise<void> {
   for (const t of TASKS) {
@@ -14,7 +14,7 @@ async function expectLossesFall(page: import('@playwright/test').Page, what: str
 test('every template builds a trainable graph whose tasks all learn on tfjs WASM', async ({ page }) => {
   test.setTimeout(300_000);
   const errors = await openApp(page);
-  for (const id of TEMPLATE_IDS) {
+  for (const { id } of TEMPLATES) {
     await page.getByTestId('template').selectOption(id);
     // every template has one head per task, and the graph is valid
     for (const t of TASKS) await expect(page.getByTestId(`node-head_${t}`)).toBeVisible();
@@ -28,7 +28,8 @@ test('every template builds a trainable graph whose tasks all learn on tfjs WASM
   for (const k of [0, 1, 2]) await expect(page.getByTestId(`out-mmoe-${k}`)).toBeVisible();
   await expect(page.getByTestId('node-mmoe')).toContainText('Zone');
   // every template's module is in the palette too
-  await expect(page.getByTestId('palette-ensemble')).toBeVisible();
+  const kinds = new Set(TEMPLATES.flatMap((t) => t.build(SYNTHETIC_TASKS, 2).nodes.map((n) => n.kind)));
+  for (const kind of kinds) await expect(page.getByTestId(`palette-${kind}`)).toBeVisible();
   expect(errors).toEqual([]);
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph, edgeOutput } from './graph';
 import { defaultExperiment, makeNode, SYNTHETIC_TASKS } from './defaults';
-import { nodeKind, outputCount } from './nodes';
+import { NODE_KINDS, nodeKind, outputCount } from './nodes';
 import { coerceParams } from './params';
 import { graphTemplate } from './templates';
 import type { Graph } from './types';
@@ -21,10 +21,13 @@ describe('multi-output nodes', () => {
 
   it('fusion kinds have one output per task; others one (heads none)', () => {
     const count = (kind: string, tasks = SYNTHETIC_TASKS) => outputCount(nodeKind(kind)!, coerceParams(nodeKind(kind)!.params, {}), { inputDim: 2, tasks });
-    for (const k of ['crossstitch', 'taskattention', 'mmoe', 'cgc', 'tam', 'care', 'ensemble']) {
+    const fusion = NODE_KINDS.filter((k) => k.outputs).map((k) => k.kind);
+    expect(fusion.length).toBeGreaterThan(5);
+    for (const k of fusion) {
       expect(count(k)).toBe(3);
       expect(count(k, SYNTHETIC_TASKS.slice(0, 2))).toBe(2);
     }
+    for (const k of NODE_KINDS.filter((s) => !s.outputs)) expect(count(k.kind), k.kind).toBe(k.hasOutput ? 1 : 0);
     expect(count('dense')).toBe(1);
     expect(count('head')).toBe(0);
   });

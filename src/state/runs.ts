@@ -100,18 +100,18 @@ export function baselineConfigs(config: ExperimentConfig): { taskId: string; con
 }
 
 /**
- * The layers task t sees, as a one-task graph. Modules with one output per task keep task t's
- * output (renumbered out0: with one task there is one output). Modules that mix one stream per
- * task (cross-stitch, CARE) have nothing to mix alone, so task t's stream bypasses them.
+ * The layers task t sees, as a one-task graph. Modules with one output per task follow their kind's
+ * `baseline` rule: 'own-output' keeps task t's output (renumbered out0: with one task there is one
+ * output); 'bypass' (stream mixers, which have nothing to mix alone) wires task t's stream past them.
  */
 function singleTaskGraph(graph: Graph, head: string, t: number): Graph {
   let nodes = graph.nodes.map((n) => ({ ...n }));
   let edges = graph.edges.map((e) => ({ ...e }));
   const own = outHandle(t);
   for (const n of graph.nodes) {
-    const spec = nodeKind(n.kind);
-    if (!spec?.outputs) continue;
-    if (spec.inputs === 'many') {
+    const rule = nodeKind(n.kind)?.baseline;
+    if (!rule) continue;
+    if (rule === 'bypass') {
       const stream = edges.filter((e) => e.target === n.id)[t];
       const outs = edges.filter((e) => e.source === n.id && (e.sourceHandle ?? outHandle(0)) === own);
       edges = edges.filter((e) => e.source !== n.id && e.target !== n.id);

@@ -4,7 +4,7 @@
  */
 import { BOUNDARY_GRID, gridInputs, readout, type FromWorker, type MetricPoint, type ToWorker } from '../protocol';
 import { prepareDataset } from '../datasets';
-import type { CsvTable, NodeWeights } from '../model';
+import { nodeKind, type CsvTable, type NodeWeights } from '../model';
 import { startEngine } from './engine';
 import { fgsmScores } from './robustness';
 import type { Trainer } from './trainer';
@@ -132,8 +132,8 @@ async function train(run: Run, config: Extract<ToWorker, { type: 'start' }>['con
   const truth = config.tasks.map((t) => data.yVal[t.id].slice(0, data.nVal));
   post({ type: 'predictions', runId: run.runId, step: trainer.step, pred, truth });
   post({ type: 'weights', runId: run.runId, step: trainer.step, weights: await trainer.weights() });
-  // FGSM needs inputs one can move by ε: not token ids.
-  if (!config.graph.nodes.some((n) => n.kind === 'embedding')) {
+  // FGSM needs inputs one can move by ε (not token ids): each kind's spec says whether it allows it.
+  if (!config.graph.nodes.some((n) => nodeKind(n.kind)?.fgsm === false)) {
     const eps = [0, 0.05, 0.1, 0.2];
     const scores = await fgsmScores(trainer, config.tasks, data.xVal, data.yVal, data.nVal, eps);
     if (run.cancelled) return;

@@ -14,6 +14,8 @@ import {
   defaultExperiment,
   graphTemplate,
   makeNode,
+  NODE_KINDS,
+  TEMPLATES,
   type DatasetConfig,
   type ExperimentConfig,
   type Graph,
@@ -84,13 +86,8 @@ function cases(): [string, ExperimentConfig][] {
   const img = headsFrom(mnistTasks, (i) => [`gap${i}`]);
   const seqHeads = headsFrom(seqTasks, (i) => [`tw${i}`]);
   return [
-    ['hard', tpl('hard')],
-    ['crossstitch', tpl('crossstitch')],
-    ['mtan', tpl('mtan')],
-    ['mmoe', tpl('mmoe')],
-    ['cgc', tpl('cgc')],
-    ['tam', tpl('tam')],
-    ['care', tpl('care')],
+    // Every template of the menu, on the synthetic dataset.
+    ...TEMPLATES.map((t): [string, ExperimentConfig] => [t.id, tpl(t.id)]),
     [
       'norm-residual-dropout',
       experiment(
@@ -268,6 +265,11 @@ afterAll(() => {
 describe('generated model.py matches the browser model (eval mode, max |Δ| ≤ 1e-4)', () => {
   it('compares trained weights (every tensor moved away from its initial value)', () => {
     expect(stillAtInit).toEqual([]);
+  });
+
+  it('covers every node kind in some case', () => {
+    const used = new Set([...cases(), ...trainModeCases()].flatMap(([, cfg]) => cfg.graph.nodes.map((n) => n.kind)));
+    expect(NODE_KINDS.map((k) => k.kind).filter((k) => !used.has(k))).toEqual([]);
   });
 
   it.each([...cases(), ...trainModeCases()].map(([name]) => [name]))('%s', (name) => {

@@ -1,35 +1,6 @@
-/** The per-kind PyTorch exporter registry: one entry per node kind in src/model's NODE_KINDS (keyed by kind id). */
-import { add, concat, dense, dropout, flatten, head, input, reshape } from './kinds/basic';
-import { conv2d, globalavgpool, maxpool2d } from './kinds/conv';
-import { care, cgc, crossstitch, ensemble, mmoe, tam, taskattention } from './kinds/fusion';
-import { batchnorm, layernorm, residual } from './kinds/norm';
-import { bilstm, embedding, lstm } from './kinds/sequence';
+/** The PyTorch exporters: every kind's src/kinds/<kind>/torch.ts, collected by the generated src/kinds/torch.gen.ts (no hand-kept list). */
+import { KIND_EXPORTERS } from '../../kinds/torch.gen';
 import type { TorchExporter } from './types';
 
-/** Exporter per node kind id; every kind in NODE_KINDS must have an entry (registry.test.ts checks). */
-export const TORCH_EXPORTERS: Record<string, TorchExporter> = {
-  input,
-  dense,
-  dropout,
-  concat,
-  add,
-  flatten,
-  reshape,
-  layernorm,
-  batchnorm,
-  residual,
-  conv2d,
-  maxpool2d,
-  globalavgpool,
-  embedding,
-  lstm,
-  bilstm,
-  crossstitch,
-  taskattention,
-  mmoe,
-  cgc,
-  tam,
-  care,
-  ensemble,
-  head,
-};
+/** Exporter per node kind id; the generated registry has one for every kind folder (a missing torch.ts fails tsc). */
+export const TORCH_EXPORTERS: Readonly<Record<string, TorchExporter>> = KIND_EXPORTERS;

@@ -1,42 +1,32 @@
-/** The node-kind registry: one entry per kind (id, label, params, arity, shape rule). Builders live in src/train. */
-import { add, concat, dense, dropout, flatten, head, input, reshape } from './basic';
-import { conv2d, globalavgpool, maxpool2d } from './conv';
-import { care, cgc, crossstitch, ensemble, mmoe, tam, taskattention } from './fusion';
-import { batchnorm, layernorm, residual } from './norm';
-import { bilstm, embedding, lstm } from './sequence';
+/**
+ * The node-kind registry of the main thread: every spec in src/kinds/<kind>/spec.ts, collected by the
+ * generated src/kinds/specs.gen.ts (no hand-kept list). Builders and exporters have registries of their own.
+ */
+import { KIND_SPECS } from '../../kinds/specs.gen';
 import type { NodeKindSpec } from './spec';
 
-export { ACTIVATIONS, FROZEN_PARAM, hasWeights, outHandle, outputCount, headUnits, type Activation, type NodeCategory, type NodeKindSpec, type Shape, type ShapeContext } from './spec';
-export { reshapeTarget, resolveReshape } from './basic';
-export { ENSEMBLE_COMBINE, tamTokens } from './fusion';
+export {
+  ACTIVATIONS,
+  FROZEN_PARAM,
+  hasWeights,
+  outHandle,
+  outputCount,
+  headUnits,
+  type Activation,
+  type NodeCategory,
+  type NodeKindSpec,
+  type Shape,
+  type ShapeContext,
+} from './spec';
+export type { KindId } from '../../kinds/specs.gen';
+
+/** A registry's specs in palette order (ascending `order`, ties by id). */
+export function paletteOrder(specs: Iterable<NodeKindSpec>): NodeKindSpec[] {
+  return [...specs].sort((a, b) => a.order - b.order || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+}
 
 /** Every kind, in palette order. */
-export const NODE_KINDS: readonly NodeKindSpec[] = [
-  input,
-  dense,
-  dropout,
-  concat,
-  add,
-  flatten,
-  reshape,
-  layernorm,
-  batchnorm,
-  residual,
-  conv2d,
-  maxpool2d,
-  globalavgpool,
-  embedding,
-  lstm,
-  bilstm,
-  crossstitch,
-  taskattention,
-  mmoe,
-  cgc,
-  tam,
-  care,
-  ensemble,
-  head,
-];
+export const NODE_KINDS: readonly NodeKindSpec[] = paletteOrder(Object.values(KIND_SPECS));
 
 const byKind = new Map(NODE_KINDS.map((k) => [k.kind, k]));
 

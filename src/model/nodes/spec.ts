@@ -1,4 +1,4 @@
-/** Types and shape helpers shared by the node-kind registry entries. */
+/** The node-kind contract and the shape helpers shared by the kinds' specs (src/kinds/<kind>/spec.ts). */
 import type { ParamSpec, ParamValue } from '../params';
 import type { TaskSpec } from '../types';
 
@@ -12,21 +12,59 @@ export interface ShapeContext {
 
 export type NodeCategory = 'io' | 'layer' | 'merge' | 'head';
 
-export interface NodeKindSpec {
-  kind: string;
+/** What every kind declares, whatever its number of outputs. `K` is its id, which is also its folder name in src/kinds. */
+interface KindBase<K extends string> {
+  kind: K;
   label: string;
   /** one line for the palette and tooltips */
   description: string;
   category: NodeCategory;
+  /** palette position: kinds are listed by ascending order (ties by id) */
+  order: number;
   params: readonly ParamSpec[];
   /** how many incoming edges the node takes */
   inputs: 'none' | 'one' | 'many';
   hasOutput: boolean;
-  /** Number of output handles (out0, out1, …); 1 when absent. Multi-output kinds have one output per task. */
-  outputs?(params: Record<string, ParamValue>, ctx: ShapeContext): number;
   /** Output shape from input shapes (one per output, in handle order, for multi-output kinds), or a human-readable error. */
   shape(params: Record<string, ParamValue>, inputs: Shape[], ctx: ShapeContext): Shape | Shape[] | string;
+  /** The canvas node's one-line parameter summary from its raw params, e.g. "16 · relu"; none when absent. */
+  summary?(params: Record<string, ParamValue>, tasks: TaskSpec[]): string;
+  /** What tfjs's WASM backend cannot train in this kind (it lacks the gradient kernel), in words for the backend note; absent: WASM trains it. */
+  noWasm?: string;
+  /** false: FGSM robustness is not measured for graphs with this kind (its input cannot be moved by ε, e.g. token ids); absent: it is. */
+  fgsm?: boolean;
+  /** true: the JS engine (src/train/fast) implements this kind; absent: such graphs train on tfjs. */
+  jsEngine?: boolean;
 }
+
+/** A kind with one output (or none: a head). */
+interface SingleOutputKind<K extends string> extends KindBase<K> {
+  outputs?: undefined;
+  baseline?: undefined;
+}
+
+/** A kind with one output per task (handles out0…out{T−1}, output k belongs to task k). */
+interface PerTaskKind<K extends string> extends KindBase<K> {
+  /** Number of output handles (out0, out1, …). */
+  outputs(params: Record<string, ParamValue>, ctx: ShapeContext): number;
+  /**
+   * How a single-task baseline keeps this module for task t: 'own-output' keeps task t's output (as out0);
+   * 'bypass' drops the module and wires task t's input stream on (a stream mixer has nothing to mix alone).
+   */
+  baseline: 'own-output' | 'bypass';
+}
+
+/** A node kind: the spec in src/kinds/<kind>/spec.ts (label, params, arity, shape rule and per-kind facts). */
+export type NodeKindSpec<K extends string = string> = SingleOutputKind<K> | PerTaskKind<K>;
+
+/** Declares a kind's spec, keeping its id as a literal type so the registry can check it against the folder name. */
+export const defineKind = <const K extends string>(spec: NodeKindSpec<K>): NodeKindSpec<K> => spec;
+
+/** The spec registry's type: every entry's `kind` is its key (its folder name). */
+export type KindRegistry<T> = { readonly [K in keyof T]: NodeKindSpec<K & string> };
+
+/** Checks (at compile time) that each spec sits under its own id; returns the registry unchanged. */
+export const kindRegistry = <T extends KindRegistry<T>>(registry: T): T => registry;
 
 /** Output-handle id of output k: out0, out1, … (single-output nodes use no handle id). */
 export const outHandle = (k: number): string => `out${k}`;
@@ -101,3 +139,35 @@ export function windowOut(n: number, k: number, stride: number, padding: string)
 }
 
 export const PADDINGS = ['valid', 'same'] as const;
+
+/** [outH, outW] of a k×k window with a stride over an [H, W, C] map, or why it does not fit (`what`: "kernel", "pool"). */
+export function slide(input: Shape, k: number, stride: number, padding: string, what: string): [number, number] | string {
+  const [h, w] = input;
+  const oh = windowOut(h, k, stride, padding);
+  const ow = windowOut(w, k, stride, padding);
+  if (oh < 1 || ow < 1) return `${what} ${k}×${k} does not fit the ${h}×${w} input with valid padding; use same padding or a smaller ${what}`;
+  return [oh, ow];
+}
+
+/** Normalisation keeps the shape; it needs at least one axis to normalise over. */
+export function normalisedShape(inputs: Shape[]): Shape | string {
+  if (inputs.length === 0) return NEEDS_INPUT;
+  if (inputs[0].length === 0) return `cannot normalise a scalar input ${fmt(inputs[0])}`;
+  return [...inputs[0]];
+}
+
+const same = (a: Shape, b: Shape) => a.length === b.length && a.every((d, i) => d === b[i]);
+
+/** Error unless there is one input stream per task, all of the same shape (vectors only when `vectorsOnly`). */
+export function needStreams(inputs: Shape[], ctx: ShapeContext, vectorsOnly: boolean): string | null {
+  const t = ctx.tasks.length;
+  if (inputs.length === 0) return `needs one input edge per task (${t}), in task order`;
+  if (inputs.length !== t) return `needs one input edge per task (${t}), got ${inputs.length}`;
+  const bad = inputs.find((s) => !same(s, inputs[0]));
+  if (bad) return `input streams must all have the same shape, got ${fmt(inputs[0])} and ${fmt(bad)}`;
+  if (vectorsOnly && inputs[0].length !== 1) return `expects vector streams, got ${fmt(inputs[0])}; add a Flatten`;
+  return null;
+}
+
+/** One copy of shape `s` per task: the outputs of a module that keeps its input shape. */
+export const copies = (s: Shape, ctx: ShapeContext): Shape[] => ctx.tasks.map(() => [...s]);

@@ -37,13 +37,12 @@ export interface FastPlan {
 }
 
 const ACTS = new Set<string>(['relu', 'tanh', 'sigmoid', 'elu', 'linear']);
-const KINDS = new Set<string>(['input', 'dense', 'head', 'dropout', 'concat']);
 
 /** Why the JS engine cannot run this graph, or null when it can (every trained node is of a kind it implements). */
 export function fastUnsupported(config: Pick<ExperimentConfig, 'graph'> & { schedule?: ExperimentConfig['schedule'] }): string | null {
   if (config.schedule) return 'the JS engine has no two-phase schedule';
   for (const n of config.graph.nodes) {
-    if (!KINDS.has(n.kind)) return `the JS engine has no ${nodeKind(n.kind)?.label ?? n.kind} layer`;
+    if (!nodeKind(n.kind)?.jsEngine) return `the JS engine has no ${nodeKind(n.kind)?.label ?? n.kind} layer`;
     if (n.params.frozen === true) return 'the JS engine does not freeze layers';
     if (n.kind === 'dense' && !ACTS.has(String(n.params.activation))) return `the JS engine has no ${String(n.params.activation)} activation`;
   }

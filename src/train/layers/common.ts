@@ -1,8 +1,10 @@
-/** Shared pieces of the node builders: the builder contract, variable creation, seeded init, activations, dense math. */
+/** Shared pieces of the node builders (src/kinds/<kind>/tfjs.ts): the builder contract, variable creation, seeded init, activations, dense math. */
 import * as tf from '@tensorflow/tfjs-core';
 import type { GraphNode, ParamValue, Shape, TaskSpec } from '../../model';
 import { deriveSeed, makeRng, type Rng } from '../../data';
-import { initTag } from '../init';
+import { glorotUniform, initTag } from '../init';
+
+export type { Rng } from '../../data';
 
 /** Everything a builder may need to create one node's variables and forward function. */
 export interface NodeBuildContext {
@@ -61,6 +63,21 @@ export function filledVariable(shape: number[], value: number, trainable = true)
 /** The node's own weight stream: same (seed, node id) → same weights, in both engines. */
 export const nodeRng = (ctx: NodeBuildContext): Rng => makeRng(deriveSeed(ctx.seed, initTag(ctx.node.id)));
 
+/** Seed of a stochastic layer's draw at `step`: depends on (experiment seed, `purpose`, node, step) only, so reruns draw alike. */
+export function stepSeed(ctx: NodeBuildContext, purpose: string): (step: number) => number {
+  const base = deriveSeed(ctx.seed, `${purpose}:${ctx.node.id}`);
+  return (step) => deriveSeed(base, String(step));
+}
+
+/**
+ * Dense weights [fanIn, units] (Glorot from the node's own seed stream) and zero bias [units].
+ * Always Glorot, whatever the activation: the JS engine (src/train/fast) draws the same numbers.
+ */
+export function denseVariables(ctx: NodeBuildContext, units: number): [tf.Variable, tf.Variable] {
+  const fanIn = ctx.inShapes[0][0];
+  return [makeVariable(glorotUniform(fanIn, units, nodeRng(ctx)), [fanIn, units]), makeVariable(new Float32Array(units), [units])];
+}
+
 /**
  * `n` weights drawn U(−l, l) from the stream: He-uniform l = √(6 / fanIn) for relu/elu (they halve the
  * variance), Glorot-uniform l = √(6 / (fanIn + fanOut)) otherwise.
@@ -72,6 +89,7 @@ export function initWeights(n: number, fanIn: number, fanOut: number, activation
   return w;
 }
 
+/** The browser's activations by name; 'linear' (or anything unknown) is the identity. */
 export function activate(x: tf.Tensor, activation: string): tf.Tensor {
   switch (activation) {
     case 'relu':

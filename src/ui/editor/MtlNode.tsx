@@ -6,26 +6,9 @@ import { useApp } from '../../state';
 
 export type MtlFlowNode = Node<{ nodeId: string }, 'mtl'>;
 
-/** Short text of a node's parameters, e.g. "16 · relu". */
+/** Short text of a node's parameters, e.g. "16 · relu": its kind's `summary` (empty when the kind has none). */
 export function paramSummary(node: GraphNode, tasks: TaskSpec[]): string {
-  switch (node.kind) {
-    case 'dense':
-      return `${node.params.units} · ${node.params.activation}`;
-    case 'dropout':
-      return `rate ${node.params.rate}`;
-    case 'mmoe':
-      return `${node.params.experts} experts × ${node.params.units}`;
-    case 'cgc':
-      return `${node.params.sharedExperts} shared + ${node.params.taskExperts}/task × ${node.params.units}`;
-    case 'tam':
-      return `${node.params.chunks} tokens · ${node.params.heads} heads · ${node.params.dModel}`;
-    case 'head': {
-      const t = tasks.find((x) => x.id === node.params.taskId);
-      return t ? `${t.name} (${t.kind})` : 'no task';
-    }
-    default:
-      return '';
-  }
+  return nodeKind(node.kind)?.summary?.(node.params, tasks) ?? '';
 }
 
 function MtlNodeView({ id, selected }: NodeProps<MtlFlowNode>) {
@@ -82,7 +65,7 @@ function MtlNodeView({ id, selected }: NodeProps<MtlFlowNode>) {
       {spec?.hasOutput && !multi && <Handle type="source" position={Position.Right} data-testid={`out-${id}`} />}
       {multi &&
         Array.from({ length: nOut }, (_, k) => {
-          // One output per task, in task order (see src/model/nodes/fusion.ts).
+          // One output per task, in task order (see PerTaskKind in src/model/nodes/spec.ts).
           const top = `${((k + 1) / (nOut + 1)) * 100}%`;
           return (
             <div key={k}>

@@ -1,0 +1,2 @@
+/** Flatten builder: a Reshape to the inferred [N] (row-major, like the exported model). */
+export { builder } from '../reshape/tfjs';
