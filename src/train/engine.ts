@@ -49,8 +49,7 @@ export async function startEngine(config: ExperimentConfig, data: DatasetArrays,
     notes.push(`Auto: tfjs, ${pick.why}.`);
     tfChoice = 'auto';
   } else tfChoice = choice;
-  // tfjs's wasm backend has no Conv2DBackpropFilter / MaxPoolGrad kernels: convolutional graphs train elsewhere.
-  const conv = config.graph.nodes.some((n) => n.kind === 'conv2d' || n.kind === 'maxpool2d');
-  const { backend, notes: more } = await initBackend(tfChoice, conv ? { backend: 'wasm', why: 'it cannot train convolution or max-pool layers (no gradient kernels)' } : null);
+  // Every kind trains on WASM (its missing conv gradients are registered in wasmKernels.ts).
+  const { backend, notes: more } = await initBackend(tfChoice);
   return { trainer: createTrainer(config, data), backend, notes: [...notes, ...more] };
 }
