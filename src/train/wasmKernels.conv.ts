@@ -59,7 +59,9 @@ export function conv2DBackpropFilter({ inputs, backend, attrs }: WasmArgs<{ x: T
   const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw, outHeight: oh, outWidth: ow } = info;
   const hn = kh + (oh - 1) * sh;
   const wn = kw + (ow - 1) * sw;
-  const xT = channelsToBatch(backend, x, info.padInfo.top, info.padInfo.left, hn, wn);
+  const { top, left } = info.padInfo;
+  const exact = top === 0 && left === 0 && hn === info.inHeight && wn === info.inWidth;
+  const xT = exact ? native('Transpose')(backend, { x }, { perm: [3, 1, 2, 0] }) : channelsToBatch(backend, x, top, left, hn, wn);
   const dyT = native('Transpose')(backend, { x: dy }, { perm: [1, 2, 0, 3] });
   const g = native('Conv2D')(backend, { x: xT, filter: dyT }, { strides: 1, pad: 'valid', dataFormat: 'NHWC', dilations: [sh, sw] });
   backend.disposeData(xT.dataId);

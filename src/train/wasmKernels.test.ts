@@ -2,15 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-backend-wasm';
 import { makeRng } from '../data';
 import { datasetTasks, datasetTemplate, defaultExperiment, makeNode, type DatasetArrays, type DatasetConfig, type ExperimentConfig, type Graph, type GraphNode } from '../model';
 import { createTrainer } from './loop';
-import { registerWasmKernels } from './wasmKernels';
+import { useWasmBackend } from './wasmKernels.testing';
 
 beforeAll(async () => {
-  expect(await tf.setBackend('wasm')).toBe(true);
-  registerWasmKernels();
+  await useWasmBackend();
 });
 
 function randn(n: number, seed: number): Float32Array {
@@ -149,6 +147,27 @@ describe('matMul with transposes on wasm', () => {
   });
 });
 
+describe('gather on wasm', () => {
+  it('matches the cpu backend along any axis, for float and int tensors and 2-D indices', async () => {
+    const { cpu, wasm } = await onBoth(() => {
+      const x = tf.tensor3d(randn(4 * 3 * 5, 14), [4, 3, 5]);
+      const xi = tf.tensor2d([1, 2, 3, 4, 5, 6], [3, 2], 'int32');
+      return [
+        tf.gather(x, tf.tensor1d([3, 0, 0, 2], 'int32')),
+        tf.gather(x, tf.tensor2d([2, 1, 0, 2], [2, 2], 'int32'), 1),
+        tf.gather(x, tf.tensor1d([4, 1], 'int32'), 2),
+        tf.cast(tf.gather(xi, tf.tensor1d([2, 2, 0], 'int32')), 'float32'),
+      ];
+    });
+    for (let i = 0; i < cpu.length; i++) expect(Array.from(wasm[i]), `case ${i}`).toEqual(Array.from(cpu[i]));
+  });
+
+  it('refuses an index out of range', () => {
+    const x = tf.tensor2d([1, 2, 3, 4], [2, 2]);
+    expect(() => tf.gather(x, tf.tensor1d([2], 'int32'))).toThrow('GatherV2: the index value 2 is not in [0, 1]');
+  });
+});
+
 describe('clone on wasm shares data, tfjs-style', () => {
   it('a clone outlives its source', () => {
     const a = tf.tensor1d([1, 2, 3]);
@@ -158,6 +177,16 @@ describe('clone on wasm shares data, tfjs-style', () => {
     const data = tf.engine().backend.numDataIds();
     b.dispose();
     expect(tf.engine().backend.numDataIds()).toBe(data - 1);
+  });
+
+  it('so does a cast to the same dtype; other casts convert', () => {
+    const a = tf.tensor1d([1.5, -2, 0]);
+    const same = tf.cast(a, 'float32');
+    const int = tf.cast(a, 'int32');
+    a.dispose();
+    expect(Array.from(same.dataSync())).toEqual([1.5, -2, 0]);
+    expect(Array.from(int.dataSync())).toEqual([1, -2, 0]);
+    tf.dispose([same, int]);
   });
 });
 

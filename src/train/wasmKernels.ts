@@ -1,11 +1,13 @@
 /**
  * Kernels registered for tfjs's wasm backend so that conv nets train on it at XNNPACK speed. tfjs-backend-wasm
  * 4.22 lacks Conv2DBackpropFilter (tfjs issue 8474), and a few of its kernels are scalar loops that dominate a
- * training step (measured in ../shared/CHROMIUM.md): Conv2DBackpropInput, MaxPoolGrad and BatchMatMul with a
- * transpose flag (what every Dense gradient asks for). Each replacement is built from the backend's own kernels.
+ * training step (measured in ../shared/CHROMIUM.md): Conv2DBackpropInput, MaxPoolGrad, BatchMatMul with a
+ * transpose flag (what every Dense gradient asks for) and GatherV2 (the batch gather). Each replacement is JS over
+ * the wasm heap or built from the backend's own kernels.
  */
 import { getKernel, registerKernel, unregisterKernel, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
 import { conv2DBackpropFilter, conv2DBackpropInput } from './wasmKernels.conv';
+import { gatherV2 } from './wasmKernels.gather';
 import { maxPoolGrad } from './wasmKernels.pool';
 import { captureNative, native, type WasmArgs } from './wasmKernels.util';
 
@@ -41,12 +43,20 @@ function identity({ inputs, backend }: WasmArgs<{ x: TensorInfo }, unknown>): Te
   return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
 }
 
+/** Cast to its own dtype shares the data too (relu's gradient casts its float input to float: a full copy natively). */
+function cast({ inputs, backend, attrs }: WasmArgs<{ x: TensorInfo }, { dtype: string }>): TensorInfo {
+  if (inputs.x.dtype !== attrs.dtype || inputs.x.dtype === 'string') return native('Cast')(backend, inputs, attrs);
+  return identity({ inputs, backend, attrs });
+}
+
 const REPLACEMENTS: Record<string, (args: WasmArgs<never, never>) => TensorInfo> = {
   Conv2DBackpropFilter: conv2DBackpropFilter,
   Conv2DBackpropInput: conv2DBackpropInput,
   MaxPoolGrad: maxPoolGrad,
   BatchMatMul: batchMatMul,
   Identity: identity,
+  GatherV2: gatherV2,
+  Cast: cast,
 };
 
 let registered = false;
@@ -57,7 +67,7 @@ let registered = false;
  */
 export function registerWasmKernels(): void {
   if (registered) return;
-  for (const name of ['Conv2D', 'Transpose', 'BatchMatMul', 'Identity']) captureNative(name);
+  for (const name of ['Conv2D', 'Transpose', 'BatchMatMul', 'Identity', 'GatherV2', 'Cast']) captureNative(name);
   for (const [kernelName, fn] of Object.entries(REPLACEMENTS)) {
     const old = getKernel(kernelName, 'wasm');
     if (old) unregisterKernel(kernelName, 'wasm');
