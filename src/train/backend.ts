@@ -1,6 +1,7 @@
 /**
  * Backend selection for the worker. Browser-only in practice (it imports the wasm
- * binaries via Vite `?url`); unit tests use the cpu backend directly instead.
+ * binaries via Vite `?url`); unit tests use the cpu backend directly, or wasm through
+ * wasmKernels.testing.ts.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
