@@ -1,6 +1,7 @@
 /**
  * Backend selection for the worker. Browser-only in practice (it imports the wasm
- * binaries via Vite `?url`); unit tests use the cpu backend directly instead.
+ * binaries via Vite `?url`); unit tests use the cpu backend directly, or wasm through
+ * wasmKernels.testing.ts.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -11,6 +12,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendChoice, BackendName } from '../model';
+import { registerWasmKernels } from './wasmKernels';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -98,6 +100,8 @@ export async function initBackend(choice: Exclude<BackendChoice, 'js'>, skip: { 
       else if (probe.kind === 'software') notes.push(`WebGPU runs on a software adapter (${probe.desc}); expect it to be slow.`);
     }
     why ??= await trySet(name);
+    // Conv gradients and faster replacements of slow native kernels (wasmKernels.ts); idempotent.
+    if (why === null && name === 'wasm') registerWasmKernels();
     if (why === null) {
       notes.push(`Running on ${LABEL[name]}.`);
       return { backend: name, notes };

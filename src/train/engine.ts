@@ -2,7 +2,7 @@
  * Engine choice for a run: the JS engine or tfjs on a backend. Auto takes the JS engine for
  * small dense graphs (where tfjs's per-kernel overhead dominates), else tfjs's own choice.
  */
-import { nodeKind, type BackendChoice, type BackendName, type DatasetArrays, type ExperimentConfig } from '../model';
+import { type BackendChoice, type BackendName, type DatasetArrays, type ExperimentConfig } from '../model';
 import { initBackend } from './backend';
 import { createFastTrainer } from './fast/engine';
 import { compileFast, fastUnsupported, forwardMacs } from './fast/plan';
@@ -49,8 +49,7 @@ export async function startEngine(config: ExperimentConfig, data: DatasetArrays,
     notes.push(`Auto: tfjs, ${pick.why}.`);
     tfChoice = 'auto';
   } else tfChoice = choice;
-  // tfjs's wasm backend lacks some gradient kernels (each kind's spec names what it cannot train): such graphs train elsewhere.
-  const noWasm = [...new Set(config.graph.nodes.map((n) => nodeKind(n.kind)?.noWasm).filter((w) => w !== undefined))];
-  const { backend, notes: more } = await initBackend(tfChoice, noWasm.length ? { backend: 'wasm', why: `it cannot train ${noWasm.join(' or ')} layers (no gradient kernels)` } : null);
+  // Every kind trains on WASM (its missing conv gradients are registered in wasmKernels.ts).
+  const { backend, notes: more } = await initBackend(tfChoice);
   return { trainer: createTrainer(config, data), backend, notes: [...notes, ...more] };
 }

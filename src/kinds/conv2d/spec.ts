@@ -24,5 +24,4 @@ export const spec = defineKind({
     return typeof hw === 'string' ? hw : [...hw, Number(p.filters)];
   },
   // tfjs-wasm has no Conv2DBackpropFilter kernel.
-  noWasm: 'convolution',
 });

@@ -21,5 +21,4 @@ export const spec = defineKind({
     return typeof hw === 'string' ? hw : [...hw, inputs[0][2]];
   },
   // tfjs-wasm has no MaxPoolGrad kernel.
-  noWasm: 'max-pool',
 });

@@ -29,8 +29,6 @@ interface KindBase<K extends string> {
   shape(params: Record<string, ParamValue>, inputs: Shape[], ctx: ShapeContext): Shape | Shape[] | string;
   /** The canvas node's one-line parameter summary from its raw params, e.g. "16 · relu"; none when absent. */
   summary?(params: Record<string, ParamValue>, tasks: TaskSpec[]): string;
-  /** What tfjs's WASM backend cannot train in this kind (it lacks the gradient kernel), in words for the backend note; absent: WASM trains it. */
-  noWasm?: string;
   /** false: FGSM robustness is not measured for graphs with this kind (its input cannot be moved by ε, e.g. token ids); absent: it is. */
   fgsm?: boolean;
   /** true: the JS engine (src/train/fast) implements this kind; absent: such graphs train on tfjs. */
