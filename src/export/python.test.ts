@@ -11,9 +11,9 @@ import { createRequire } from 'node:module';
 import { deriveSeed, generateDataset, makeRng, permutation, type DataSources } from '../data';
 import { coerceParams, datasetTasks, datasetTemplate, defaultExperiment, TEMPLATES, WEIGHTINGS, type DatasetConfig, type ExperimentConfig, type NodeWeights } from '../model';
 import { readout } from '../protocol/insight';
-import { createTrainer } from '../train/loop';
+import { createTrainer } from '../train/tfjs/engine';
 import { createStrategy, gramOf } from '../train/weighting';
-import { useCpuBackend } from '../train/testing';
+import { useCpuBackend, runSteps } from '../train/testing';
 import { projectFiles, type ProjectRun } from './project';
 import { generateModelPy, weightKey } from './torch';
 
@@ -325,7 +325,7 @@ print('STRATEGY schedule', train.main(['--steps', '10', '--device', 'cpu', '--lo
     cfg.tasks[2] = { ...cfg.tasks[2], labelBudget: 0.7, labelNoise: 0.1 };
     const data = generateDataset(cfg);
     const trainer = createTrainer(cfg, data);
-    const points = await trainer.run(30);
+    const points = await runSteps(trainer, 30);
     const outs = await trainer.predict(data.xVal, data.nVal);
     const valPred = cfg.tasks.map((t, i) => readout(t, outs[i], data.nVal));
     const weights = await trainer.weights();
