@@ -2,8 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { defaultExperiment, type ExperimentConfig } from '../model';
+import type { MetricPoint } from '../protocol';
 import { generateDataset } from '../data';
 import { createTrainer } from './tfjs/engine';
+import { trainLoop } from './loop';
 import { runSteps } from './testing';
 
 beforeAll(async () => {
@@ -92,5 +94,31 @@ describe('createTrainer', () => {
       return pts;
     };
     expect(await run()).toEqual(await run());
+  });
+});
+
+describe('trainLoop', () => {
+  it('run in chunks, stopped and resumed, gives the points of one uninterrupted run', async () => {
+    const whole = trainer((c) => (c.optimizer.steps = 45));
+    const expected = await runSteps(whole, 45);
+    whole.dispose();
+    const t = trainer((c) => (c.optimizer.steps = 45));
+    const got: MetricPoint[] = [];
+    let chunks = 0;
+    let afterChunks = 0;
+    let steps = 0;
+    const control = {
+      onEval: (p: MetricPoint) => void got.push(p),
+      beforeChunk: () => chunks++ < 3,
+      chunkOver: () => ++steps % 7 === 0,
+      afterChunk: () => void afterChunks++,
+    };
+    expect(await trainLoop(t, control)).toBe(false);
+    expect([t.step, afterChunks]).toEqual([21, 3]);
+    chunks = -100;
+    expect(await trainLoop(t, control)).toBe(true);
+    expect(t.step).toBe(45);
+    expect(got).toEqual(expected);
+    t.dispose();
   });
 });
