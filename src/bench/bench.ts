@@ -3,7 +3,7 @@
  * and reports steady-state steps/s. Used by run-bench.mjs through window.runBench.
  */
 import { defaultParams, WEIGHTINGS, weightingSpec, type BackendChoice, type BackendName } from '../model';
-import type { FromWorker, ToWorker } from '../protocol';
+import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from '../protocol';
 import { WORKLOADS, type Workload } from './workloads';
 
 export interface BenchSpec {
@@ -141,7 +141,7 @@ export function runBench(spec: BenchSpec): Promise<BenchResult> {
         }
       }
     };
-    const start: ToWorker = { type: 'start', runId, config };
+    const start: ToWorker = { type: 'start', v: PROTOCOL_VERSION, runId, config };
     worker.postMessage(start);
   });
 }

@@ -4,7 +4,7 @@
  */
 import { datasetTasks, datasetTemplate, defaultExperiment, type DatasetArrays, type DatasetConfig, type ExperimentConfig } from '../model';
 import { makeRng } from '../data';
-import { createTrainer } from '../train/loop';
+import { createTrainer } from '../train/tfjs/engine';
 import { useWasmBackend } from '../train/wasmKernels.testing';
 
 /** The template's experiment at batch `batch`, Adam 1e-3, never evaluating (so every step is a training step). */

@@ -1,6 +1,6 @@
 /** Starts and stops the training worker, and forwards only the current run's messages. */
 import type { CsvTable, ExperimentConfig, NodeWeights } from '../model';
-import type { FromWorker, ToWorker } from '../protocol';
+import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from '../protocol';
 
 export type WorkerFactory = () => Worker;
 
@@ -65,7 +65,7 @@ export function createTrainingBridge(onMessage: (msg: FromWorker) => void, facto
       w.onmessageerror = () => {
         if (w === worker) onMessage({ type: 'error', runId: id, message: 'The training worker sent a message that could not be read.' });
       };
-      post({ type: 'start', runId: id, config, ...(table ? { table } : {}), ...(init?.length ? { init } : {}) });
+      post({ type: 'start', v: PROTOCOL_VERSION, runId: id, config, ...(table ? { table } : {}), ...(init?.length ? { init } : {}) });
     },
     pause: () => runId && post({ type: 'pause', runId }),
     resume: () => runId && post({ type: 'resume', runId }),

@@ -12,9 +12,9 @@ import { deriveSeed, makeRng, permutation } from '../data';
 import { generateDataset, type DataSources } from '../datasets';
 import { coerceParams, datasetTasks, datasetTemplate, defaultExperiment, TEMPLATES, WEIGHTINGS, type DatasetConfig, type ExperimentConfig, type NodeWeights } from '../model';
 import { readout } from '../protocol/insight';
-import { createTrainer } from '../train/loop';
+import { createTrainer } from '../train/tfjs/engine';
 import { createStrategy, gramOf } from '../train/weighting';
-import { useCpuBackend } from '../train/testing';
+import { useCpuBackend, runSteps } from '../train/testing';
 import { projectFiles, type ProjectRun } from './project';
 import { generateModelPy, weightKey } from './torch';
 
@@ -336,7 +336,7 @@ print('STRATEGY schedule', train.main(['--steps', '10', '--device', 'cpu', '--lo
     cfg.tasks[2] = { ...cfg.tasks[2], labelBudget: 0.7, labelNoise: 0.1 };
     const data = generateDataset(cfg);
     const trainer = createTrainer(cfg, data);
-    const points = await trainer.run(30);
+    const points = await runSteps(trainer, 30);
     const outs = await trainer.predict(data.xVal, data.nVal);
     const valPred = cfg.tasks.map((t, i) => readout(t, outs[i], data.nVal));
     const weights = await trainer.weights();

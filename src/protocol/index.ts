@@ -6,11 +6,26 @@ import type { GridSpec } from './insight';
 
 export * from './insight';
 
+/**
+ * The version of these unions. The page sends it in 'start'; a worker built from other sources (a stale cached
+ * chunk after a deploy) refuses the run with a clear message instead of misreading it. Bump it on any change to
+ * ToWorker or FromWorker that an older peer would misread.
+ */
 export const PROTOCOL_VERSION = 1;
 
+/** The worker's answer to a 'start' of protocol version `v`: null when it matches PROTOCOL_VERSION, else the message to show. */
+export function protocolMismatch(v: unknown): string | null {
+  if (v === PROTOCOL_VERSION) return null;
+  const page = typeof v === 'number' ? `version ${v}` : 'no version';
+  return `This page and its training worker come from different versions of the app (page sends ${page}, worker expects version ${PROTOCOL_VERSION}). Reload the page.`;
+}
+
 export type ToWorker =
-  /** table: the session's uploaded CSV, sent only when config.dataset.kind is 'csv' (it is never part of the config) */
-  | { type: 'start'; runId: string; config: ExperimentConfig; table?: CsvTable; init?: NodeWeights[] }
+  /**
+   * v: PROTOCOL_VERSION of the sender (the worker checks it, see protocolMismatch);
+   * table: the session's uploaded CSV, sent only when config.dataset.kind is 'csv' (it is never part of the config)
+   */
+  | { type: 'start'; v: typeof PROTOCOL_VERSION; runId: string; config: ExperimentConfig; table?: CsvTable; init?: NodeWeights[] }
   | { type: 'pause'; runId: string }
   | { type: 'resume'; runId: string };
 

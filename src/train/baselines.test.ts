@@ -5,7 +5,8 @@ import '@tensorflow/tfjs-backend-cpu';
 import { analyzeGraph, defaultExperiment, TEMPLATES } from '../model';
 import { generateDataset } from '../datasets';
 import { baselineConfigs } from '../state/runs';
-import { createTrainer } from './loop';
+import { createTrainer } from './tfjs/engine';
+import { runSteps } from './testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -22,7 +23,7 @@ describe.each(TEMPLATES.map((t) => t.id))('baselines of the %s template', (id) =
       const a = analyzeGraph(config.graph, { inputDim: 2, tasks: config.tasks });
       expect(a.firstError, `${id}/${taskId}`).toBeNull();
       const t = createTrainer(config, generateDataset(config));
-      const pts = await t.run(60);
+      const pts = await runSteps(t, 60);
       t.dispose();
       expect(pts.at(-1)!.tasks[0].valLoss, `${id}/${taskId}`).toBeLessThan(pts[0].tasks[0].valLoss);
     }

@@ -19,8 +19,6 @@ export interface BuiltModel {
   dispose(): void;
   /** total number of scalars in the model's weights, frozen ones included */
   paramCount: number;
-  /** scalars in frozen nodes' weights (not trained) */
-  frozenCount: number;
   /** id of the node that owns each variable (same order as `variables`) */
   variableNodes: string[];
   /** head node id per task, in config.tasks order */
@@ -75,7 +73,6 @@ export function buildModel(config: Pick<ExperimentConfig, 'graph' | 'tasks' | 's
   const variableNodes = trained.flatMap((p) => p.built.variables.map(() => p.id));
   const allVariables = plan.flatMap((p) => p.built.variables);
   const paramCount = allVariables.reduce((a, v) => a + v.size, 0);
-  const frozenCount = paramCount - variables.reduce((a, v) => a + v.size, 0);
 
   /** Every node's outputs (one tensor per handle), in plan order. */
   function run(x: tf.Tensor, training: boolean, step: number, given?: Map<string, tf.Tensor>): Map<string, tf.Tensor[]> {
@@ -108,7 +105,6 @@ export function buildModel(config: Pick<ExperimentConfig, 'graph' | 'tasks' | 's
     variableNodes,
     headIds,
     paramCount,
-    frozenCount,
     forward(x, training, step, given) {
       const values = run(x, training, step, given);
       return headIds.map((h) => values.get(h)![0]);

@@ -6,7 +6,7 @@ import { type BackendChoice, type BackendName, type DatasetArrays, type Experime
 import { initBackend } from './backend';
 import { createFastTrainer } from './fast/engine';
 import { compileFast, fastUnsupported, forwardMacs } from './fast/plan';
-import { createTrainer } from './loop';
+import { createTrainer } from './tfjs/engine';
 import type { Trainer } from './trainer';
 
 /**

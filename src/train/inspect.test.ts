@@ -5,8 +5,9 @@ import { defaultExperiment, graphTemplate, type ExperimentConfig } from '../mode
 import { generateDataset } from '../datasets';
 import { buildModel, type BuiltModel } from './builder';
 import { crossStitchInit } from './layers';
-import { createTrainer } from './loop';
+import { createTrainer } from './tfjs/engine';
 import { createFastTrainer } from './fast/engine';
+import { runSteps } from './testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -92,7 +93,7 @@ describe('live inspection of fusion modules', () => {
     cfg.graph = graphTemplate('mmoe')!.build(cfg.tasks, 2);
     cfg.optimizer.steps = 20;
     const t = createTrainer(cfg, generateDataset(cfg));
-    await t.run(20);
+    await runSteps(t, 20);
     const before = tf.memory().numTensors;
     const [g] = await t.inspect();
     expect(tf.memory().numTensors).toBe(before);

@@ -3,7 +3,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { analyzeGraph, defaultExperiment, graphTemplate, makeNode, type ExperimentConfig, type GraphNode } from '../model';
 import { generateDataset } from '../datasets';
-import { createTrainer } from './loop';
+import { createTrainer } from './tfjs/engine';
+import { runSteps } from './testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -31,9 +32,9 @@ async function train(cfg: ExperimentConfig) {
   expect(a.firstError).toBeNull();
   const baseline = tf.memory().numTensors;
   const t = createTrainer(cfg, generateDataset(cfg));
-  const points = await t.run(20);
+  const points = await runSteps(t, 20);
   const at20 = tf.memory().numTensors;
-  points.push(...(await t.run(60)));
+  points.push(...(await runSteps(t, 60)));
   const at80 = tf.memory().numTensors;
   t.dispose();
   expect(tf.memory().numTensors).toBe(baseline);

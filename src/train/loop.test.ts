@@ -2,8 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { defaultExperiment, type ExperimentConfig } from '../model';
+import type { MetricPoint } from '../protocol';
 import { generateDataset } from '../datasets';
-import { createTrainer } from './loop';
+import { createTrainer } from './tfjs/engine';
+import { trainLoop } from './loop';
+import { runSteps } from './testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -18,7 +21,7 @@ function trainer(edit: (c: ExperimentConfig) => void = () => {}) {
 describe('createTrainer', () => {
   it('lowers every task’s validation loss within 200 steps', async () => {
     const t = trainer((c) => (c.optimizer.steps = 200));
-    const points = await t.run(200);
+    const points = await runSteps(t, 200);
     t.dispose();
     const first = points[0];
     const last = points[points.length - 1];
@@ -36,9 +39,9 @@ describe('createTrainer', () => {
 
   it('keeps the tensor count flat across steps', async () => {
     const t = trainer();
-    await t.run(50);
+    await runSteps(t, 50);
     const after50 = tf.memory().numTensors;
-    await t.run(450);
+    await runSteps(t, 450);
     const after500 = tf.memory().numTensors;
     expect(t.step).toBe(500);
     expect(after500).toBe(after50);
@@ -50,7 +53,7 @@ describe('createTrainer', () => {
   it('frees everything on dispose', async () => {
     const baseline = tf.memory().numTensors;
     const t = trainer((c) => (c.optimizer.steps = 40));
-    await t.run(40);
+    await runSteps(t, 40);
     t.dispose();
     expect(tf.memory().numTensors).toBe(baseline);
   });
@@ -59,7 +62,7 @@ describe('createTrainer', () => {
     const t = trainer((c) => {
       c.optimizer = { ...c.optimizer, kind: 'sgd', learningRate: 1e6, momentum: 0.9 };
     });
-    await expect(t.run(500)).rejects.toThrow(/Training diverged at step \d+ \(loss is not finite\)\. Try a lower learning rate\./);
+    await expect(runSteps(t, 500)).rejects.toThrow(/Training diverged at step \d+ \(loss is not finite\)\. Try a lower learning rate\./);
     t.dispose();
   });
 
@@ -69,7 +72,7 @@ describe('createTrainer', () => {
         c.seed = seed;
         c.optimizer.steps = 60;
       });
-      const pts = await t.run(60);
+      const pts = await runSteps(t, 60);
       t.dispose();
       return pts;
     };
@@ -86,10 +89,36 @@ describe('createTrainer', () => {
         c.graph.edges = c.graph.edges.map((e) => (e.source === 'd2' ? { ...e, source: 'dr' } : e));
         c.graph.edges.push({ id: 'e_dr', source: 'd2', target: 'dr' });
       });
-      const pts = await t.run(30);
+      const pts = await runSteps(t, 30);
       t.dispose();
       return pts;
     };
     expect(await run()).toEqual(await run());
+  });
+});
+
+describe('trainLoop', () => {
+  it('run in chunks, stopped and resumed, gives the points of one uninterrupted run', async () => {
+    const whole = trainer((c) => (c.optimizer.steps = 45));
+    const expected = await runSteps(whole, 45);
+    whole.dispose();
+    const t = trainer((c) => (c.optimizer.steps = 45));
+    const got: MetricPoint[] = [];
+    let chunks = 0;
+    let afterChunks = 0;
+    let steps = 0;
+    const control = {
+      onEval: (p: MetricPoint) => void got.push(p),
+      beforeChunk: () => chunks++ < 3,
+      chunkOver: () => ++steps % 7 === 0,
+      afterChunk: () => void afterChunks++,
+    };
+    expect(await trainLoop(t, control)).toBe(false);
+    expect([t.step, afterChunks]).toEqual([21, 3]);
+    chunks = -100;
+    expect(await trainLoop(t, control)).toBe(true);
+    expect(t.step).toBe(45);
+    expect(got).toEqual(expected);
+    t.dispose();
   });
 });

@@ -5,7 +5,8 @@ import { defaultExperiment } from '../model';
 import { generateDataset } from '../datasets';
 import { readout } from '../protocol';
 import { createFastTrainer } from './fast/engine';
-import { createTrainer } from './loop';
+import { createTrainer } from './tfjs/engine';
+import { runSteps } from './testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -18,8 +19,8 @@ describe('Trainer.predict', () => {
     const data = generateDataset(cfg);
     const a = createTrainer(cfg, data);
     const b = createFastTrainer(cfg, data);
-    await a.run(60);
-    const points = await b.run(60);
+    await runSteps(a, 60);
+    const points = await runSteps(b, 60);
     const pa = await a.predict(data.xVal, data.nVal);
     const pb = await b.predict(data.xVal, data.nVal);
     cfg.tasks.forEach((t, i) => {

@@ -4,8 +4,9 @@ import '@tensorflow/tfjs-backend-cpu';
 import { defaultExperiment, makeNode } from '../model';
 import { generateDataset } from '../datasets';
 import { createFastTrainer } from './fast/engine';
-import { createTrainer } from './loop';
+import { createTrainer } from './tfjs/engine';
 import { fgsmPerturb, fgsmScores, FGSM_EPS } from './robustness';
+import { runSteps } from './testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -36,8 +37,8 @@ describe('input gradients (FGSM)', () => {
     const data = generateDataset(cfg);
     const fast = createFastTrainer(cfg, data);
     const tfjs = createTrainer(cfg, data);
-    await fast.run(200);
-    await tfjs.run(200);
+    await runSteps(fast, 200);
+    await runSteps(tfjs, 200);
     const n = data.nVal;
     const y = data.yVal.side;
     const g = await fast.inputGradient(0, data.xVal, y, n);
@@ -64,8 +65,8 @@ describe('input gradients (FGSM)', () => {
     const data = generateDataset(cfg);
     const fast = createFastTrainer(cfg, data);
     const tfjs = createTrainer(cfg, data);
-    const points = await fast.run(300);
-    await tfjs.run(300);
+    const points = await runSteps(fast, 300);
+    await runSteps(tfjs, 300);
     const a = await fgsmScores(fast, cfg.tasks, data.xVal, data.yVal, data.nVal);
     const b = await fgsmScores(tfjs, cfg.tasks, data.xVal, data.yVal, data.nVal);
     expect(a).toHaveLength(FGSM_EPS.length);

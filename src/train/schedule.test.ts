@@ -3,10 +3,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { activeTasks, defaultExperiment, phaseAt, type ExperimentConfig, type NodeWeights } from '../model';
 import { generateDataset } from '../datasets';
-import { createTrainer } from './loop';
+import { createTrainer } from './tfjs/engine';
 import { autoPicksJs } from './engine';
 import { fastUnsupported } from './fast/plan';
 import { phasedStrategy } from './schedule';
+import { runSteps } from './testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -25,7 +26,7 @@ function cfg(edit: (c: ExperimentConfig) => void): ExperimentConfig {
 
 async function weightsAfter(c: ExperimentConfig, steps: number): Promise<Map<string, NodeWeights>> {
   const t = createTrainer(c, generateDataset(c));
-  await t.run(steps);
+  await runSteps(t, steps);
   const w = byId(await t.weights());
   t.dispose();
   return w;
@@ -71,7 +72,7 @@ describe('two-phase schedule (tfjs engine)', () => {
   it('reports weight 0 for inactive tasks in phase 1 and the strategy’s weights in phase 2', async () => {
     const c = cfg((c) => (c.schedule = { phase1Steps: 6, phase1Tasks: ['side', 'height'], freezeInPhase2: [] }));
     const t = createTrainer(c, generateDataset(c));
-    const points = await t.run(12);
+    const points = await runSteps(t, 12);
     t.dispose();
     expect(points.find((p) => p.step === 4)!.weights).toEqual([1, 0, 1]);
     expect(points.find((p) => p.step === 12)!.weights).toEqual([1, 1, 1]);

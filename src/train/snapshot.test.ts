@@ -3,8 +3,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { defaultExperiment, graphTemplate } from '../model';
 import { generateDataset } from '../datasets';
-import { createTrainer } from './loop';
+import { createTrainer } from './tfjs/engine';
 import { createFastTrainer } from './fast/engine';
+import { runSteps } from './testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -31,7 +32,7 @@ describe('weight snapshots', () => {
     const b = createFastTrainer(cfg, generateDataset(cfg));
     const before = await b.weights();
     const frozenCopy = before.map((n) => n.tensors.map((t) => Array.from(t.values)));
-    await b.run(5);
+    await runSteps(b, 5);
     const after = await b.weights();
     before.forEach((n, i) => n.tensors.forEach((t, k) => expect(Array.from(t.values)).toEqual(frozenCopy[i][k])));
     expect(after.some((n, i) => n.tensors.some((t, k) => t.values.some((v, j) => v !== before[i].tensors[k].values[j])))).toBe(true);
@@ -46,7 +47,7 @@ describe('weight snapshots', () => {
     cfg.graph.edges = cfg.graph.edges.map((e) => (e.source === src && cfg.graph.nodes.find((n) => n.id === e.target)?.kind === 'head' ? { ...e, source: 'bn' } : e));
     cfg.graph.edges.push({ id: 'e-bn', source: src, sourceHandle: null, target: 'bn', targetHandle: null });
     const t = createTrainer(cfg, generateDataset(cfg));
-    await t.run(1);
+    await runSteps(t, 1);
     const bn = (await t.weights()).find((n) => n.id === 'bn')!;
     t.dispose();
     expect(bn.kind).toBe('batchnorm');

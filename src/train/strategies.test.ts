@@ -5,7 +5,8 @@ import '@tensorflow/tfjs-backend-cpu';
 import { defaultExperiment, defaultParams, WEIGHTINGS, type ExperimentConfig } from '../model';
 import { generateDataset } from '../datasets';
 import { createFastTrainer } from './fast/engine';
-import { createTrainer } from './loop';
+import { createTrainer } from './tfjs/engine';
+import { runSteps } from './testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -23,7 +24,7 @@ function config(kind: string, steps: number): ExperimentConfig {
 describe.each(WEIGHTINGS.map((w) => w.id))('strategy %s', (kind) => {
   it('lowers every task loss on the JS engine and reports weights and conflicts', async () => {
     const cfg = config(kind, 300);
-    const pts = await createFastTrainer(cfg, generateDataset(cfg)).run(300);
+    const pts = await runSteps(createFastTrainer(cfg, generateDataset(cfg)), 300);
     const first = pts[0];
     const last = pts.at(-1)!;
     first.tasks.forEach((t, i) => expect(last.tasks[i].valLoss, `task ${i}`).toBeLessThan(t.valLoss));
@@ -39,9 +40,9 @@ describe.each(WEIGHTINGS.map((w) => w.id))('strategy %s', (kind) => {
   it('lowers every task loss on tfjs (cpu) with a flat tensor count', async () => {
     const cfg = config(kind, 120);
     const t = createTrainer(cfg, generateDataset(cfg));
-    const pts = await t.run(40);
+    const pts = await runSteps(t, 40);
     const n40 = tf.memory().numTensors;
-    pts.push(...(await t.run(80)));
+    pts.push(...(await runSteps(t, 80)));
     expect(tf.memory().numTensors).toBe(n40);
     t.dispose();
     const first = pts[0];
@@ -54,26 +55,26 @@ describe.each(WEIGHTINGS.map((w) => w.id))('strategy %s', (kind) => {
 describe('strategy effects', () => {
   it('fixed weights scale the total loss', async () => {
     const cfg = config('fixed', 20);
-    const last = (await createFastTrainer(cfg, generateDataset(cfg)).run(20)).at(-1)!;
+    const last = (await runSteps(createFastTrainer(cfg, generateDataset(cfg)), 20)).at(-1)!;
     expect(last.weights).toEqual([1, 2, 0.5]);
     expect(last.totalLoss).toBeCloseTo(last.tasks[0].trainLoss + 2 * last.tasks[1].trainLoss + 0.5 * last.tasks[2].trainLoss, 5);
   });
 
   it('gradient strategies measure every step; loss strategies once per evaluation interval', async () => {
     const pc = config('pcgrad', 40);
-    const ptsPc = await createFastTrainer(pc, generateDataset(pc)).run(40);
+    const ptsPc = await runSteps(createFastTrainer(pc, generateDataset(pc)), 40);
     expect(ptsPc[1].conflict!.measured).toBe(20);
     const eq = config('equal', 40);
-    const ptsEq = await createFastTrainer(eq, generateDataset(eq)).run(40);
+    const ptsEq = await runSteps(createFastTrainer(eq, generateDataset(eq)), 40);
     expect(ptsEq[1].conflict!.measured).toBe(1);
   });
 
   it('the JS and tfjs engines agree for a gradient strategy (MGDA)', async () => {
     const cfg = config('mgda', 30);
     const data = generateDataset(cfg);
-    const a = await createFastTrainer(cfg, data).run(30);
+    const a = await runSteps(createFastTrainer(cfg, data), 30);
     const tr = createTrainer(cfg, data);
-    const b = await tr.run(30);
+    const b = await runSteps(tr, 30);
     tr.dispose();
     a.forEach((p, k) => p.tasks.forEach((t, i) => expect(Math.abs(t.valLoss - b[k].tasks[i].valLoss)).toBeLessThan(1e-3)));
   });
@@ -84,16 +85,16 @@ describe('MGDA-UB on the shared representation', () => {
     const rep = config('mgda', 30);
     rep.weighting.params.on = 'representation';
     const data = generateDataset(rep);
-    const a = await createFastTrainer(rep, data).run(30);
+    const a = await runSteps(createFastTrainer(rep, data), 30);
     const tr = createTrainer(rep, data);
-    const b = await tr.run(10);
+    const b = await runSteps(tr, 10);
     const n10 = tf.memory().numTensors;
-    b.push(...(await tr.run(20)));
+    b.push(...(await runSteps(tr, 20)));
     expect(tf.memory().numTensors).toBe(n10);
     tr.dispose();
     a.forEach((p, k) => p.tasks.forEach((t, i) => expect(Math.abs(t.valLoss - b[k].tasks[i].valLoss)).toBeLessThan(1e-3)));
     const par = config('mgda', 30);
-    const c = await createFastTrainer(par, data).run(30);
+    const c = await runSteps(createFastTrainer(par, data), 30);
     expect(c.at(-1)!.weights).not.toEqual(a.at(-1)!.weights);
     a[0].tasks.forEach((t, i) => expect(a.at(-1)!.tasks[i].valLoss).toBeLessThan(t.valLoss));
   });

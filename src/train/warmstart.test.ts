@@ -3,9 +3,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { defaultExperiment, type ExperimentConfig, type NodeWeights } from '../model';
 import { generateDataset } from '../datasets';
-import { createTrainer } from './loop';
+import { createTrainer } from './tfjs/engine';
 import { createFastTrainer } from './fast/engine';
 import type { Trainer } from './trainer';
+import { runSteps } from './testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -35,7 +36,7 @@ describe.each(ENGINES)('warm start on the %s engine', (_, make) => {
     // Source: the default experiment trained a little, so its weights are not an init of any seed.
     const srcCfg = defaultExperiment();
     const src = make(srcCfg);
-    await src.run(20);
+    await runSteps(src, 20);
     const source = await src.weights();
     src.dispose();
 
@@ -58,14 +59,14 @@ describe.each(ENGINES)('warm start on the %s engine', (_, make) => {
     for (const id of ['d2', 'head_side', 'head_zone']) expect(bits(after.get(id))).toEqual(bits(before.get(id)));
 
     // The copied weights are the ones the model computes with: training continues from them.
-    const p = await fresh.run(1);
+    const p = await runSteps(fresh, 1);
     expect(Number.isFinite(p[0].totalLoss)).toBe(true);
     fresh.dispose();
   });
 
   it('a same-shaped source copies every chosen node and only those', async () => {
     const src = make(defaultExperiment());
-    await src.run(10);
+    await runSteps(src, 10);
     const source = (await src.weights()).filter((n) => n.id === 'd2' || n.id === 'head_zone');
     src.dispose();
     const c = defaultExperiment();
@@ -94,7 +95,7 @@ describe('warm start, tfjs only', () => {
       return c;
     };
     const src = createTrainer(withBn(), generateDataset(withBn()));
-    await src.run(3);
+    await runSteps(src, 3);
     const bn = (await src.weights()).find((n) => n.id === 'bn')!;
     src.dispose();
     expect(bn.tensors[2].values.some((v) => v !== 0)).toBe(true); // running mean moved

@@ -4,7 +4,8 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-cpu';
 import { makeRng } from '../data';
 import { datasetTasks, datasetTemplate, defaultExperiment, makeNode, type DatasetArrays, type DatasetConfig, type ExperimentConfig, type Graph, type GraphNode } from '../model';
-import { createTrainer } from './loop';
+import { createTrainer } from './tfjs/engine';
+import { runSteps } from './testing';
 import { useWasmBackend } from './wasmKernels.testing';
 
 beforeAll(async () => {
@@ -233,7 +234,7 @@ describe('Adam steps of conv nets through the trainer: wasm matches cpu', () => 
     const run = async (backend: string) => {
       await tf.setBackend(backend);
       const t = createTrainer(cfg, data);
-      const points = await t.run(cfg.optimizer.steps);
+      const points = await runSteps(t, cfg.optimizer.steps);
       const weights = await t.weights();
       t.dispose();
       return { losses: points.map((p) => p.totalLoss), weights: weights.flatMap((n) => n.tensors.map((x) => Float32Array.from(x.values))) };

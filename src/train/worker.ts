@@ -2,10 +2,11 @@
  * Web Worker entry: runs one experiment at a time. The main thread stops a run with
  * worker.terminate(); a new 'start' abandons the previous run.
  */
-import { BOUNDARY_GRID, gridInputs, readout, type FromWorker, type MetricPoint, type ToWorker } from '../protocol';
+import { BOUNDARY_GRID, gridInputs, protocolMismatch, readout, type FromWorker, type MetricPoint, type ToWorker } from '../protocol';
 import { prepareDataset } from '../datasets';
-import { nodeKind, type CsvTable, type NodeWeights } from '../model';
+import { nodeKind, type DatasetArrays } from '../model';
 import { startEngine } from './engine';
+import { trainLoop, type LoopControl } from './loop';
 import { fgsmScores } from './robustness';
 import type { Trainer } from './trainer';
 
@@ -18,6 +19,8 @@ const POST_MS = 100;
  * passed. The charts redraw every 250 ms; a 48×48 grid costs one forward pass over 2,304 rows.
  */
 const BOUNDARY_MS = 250;
+
+type Start = Extract<ToWorker, { type: 'start' }>;
 
 interface Run {
   runId: string;
@@ -51,82 +54,85 @@ function errorMessage(err: unknown): string {
   return String(err);
 }
 
-async function train(run: Run, config: Extract<ToWorker, { type: 'start' }>['config'], table?: CsvTable, init?: NodeWeights[]): Promise<void> {
-  // Datasets load their digits/rows here (served by the app), off the main thread.
-  const data = await prepareDataset(config, table);
-  const { trainer, backend, notes } = await startEngine(config, data);
-  run.trainer = trainer;
-  if (run.cancelled) return;
-  post({ type: 'ready', runId: run.runId, backend, requested: config.backend, notes });
-  // Warm start before step 0, so the first evaluation already sees the copied weights.
-  if (init) post({ type: 'warmstart', runId: run.runId, report: trainer.loadWeights(init) });
-
-  let pending: MetricPoint[] = [await trainer.evaluate()];
-
-  // Decision boundaries only for inputs in the plane.
+/** The run's live side views: decision boundaries (2D inputs only) and fusion modules' tables (cross-stitch α, mean gates). */
+function liveViews(run: Run, trainer: Trainer, config: Start['config'], data: DatasetArrays) {
   const grid = data.inputDim === 2 ? gridInputs(BOUNDARY_GRID) : null;
   const nGrid = BOUNDARY_GRID.size * BOUNDARY_GRID.size;
   let lastBoundary = -Infinity;
-  const postBoundary = async () => {
+  // A model without any fusion table is not asked again.
+  let inspecting = true;
+  let lastInspect = -Infinity;
+  const boundary = async () => {
     if (!grid) return;
     lastBoundary = performance.now();
     const outs = await trainer.predict(grid, nGrid);
     const values = config.tasks.map((t, i) => readout(t, outs[i], nGrid));
     ctx.postMessage({ type: 'boundary', runId: run.runId, step: trainer.step, grid: BOUNDARY_GRID, values } satisfies FromWorker, values.map((v) => v.buffer));
   };
-  await postBoundary();
-
-  // Fusion modules' live tables (cross-stitch α, mean gates), at the boundary's pace; a model without any is not asked again.
-  let inspecting = true;
-  let lastInspect = -Infinity;
-  const postInspect = async () => {
+  const inspect = async () => {
     if (!inspecting) return;
     lastInspect = performance.now();
     const nodes = await trainer.inspect();
     if (nodes.length === 0) inspecting = false;
     else post({ type: 'inspect', runId: run.runId, step: trainer.step, nodes });
   };
-  await postInspect();
+  return {
+    /** both views now */
+    async all() {
+      await boundary();
+      await inspect();
+    },
+    /** each view whose BOUNDARY_MS has passed */
+    async due() {
+      if (performance.now() - lastBoundary >= BOUNDARY_MS) await boundary();
+      if (performance.now() - lastInspect >= BOUNDARY_MS) await inspect();
+    },
+  };
+}
 
+/** The loop control of a run: chunks of CHUNK_MS, metrics batched per POST_MS, pause and cancel between chunks. */
+function runControl(run: Run, trainer: Trainer, views: ReturnType<typeof liveViews>) {
+  let pending: MetricPoint[] = [];
   // Wall time spent training, excluding pauses: steps/s reflects compute, not the user.
   let activeMs = 0;
   let lastPost = -Infinity;
+  let t0 = 0;
   const stepsPerSec = () => (activeMs > 0 ? (trainer.step * 1000) / activeMs : 0);
   const flush = () => {
     post({ type: 'metrics', runId: run.runId, points: pending, step: trainer.step, stepsPerSec: stepsPerSec() });
     pending = [];
     lastPost = performance.now();
   };
-
-  while (trainer.step < trainer.totalSteps) {
-    if (run.cancelled) return;
-    if (run.paused) {
-      // Flush first, so that nothing arrives after 'paused'.
-      flush();
-      post({ type: 'paused', runId: run.runId, step: trainer.step });
-      await new Promise<void>((resolve) => (run.wake = resolve));
-      if (!run.cancelled) post({ type: 'resumed', runId: run.runId, step: trainer.step });
-      continue;
-    }
-    const t0 = performance.now();
-    do {
-      const reading = trainer.trainStep();
-      if (reading) await reading;
-      if (trainer.evalDue) {
-        pending.push(await trainer.evaluate());
-        if (performance.now() - lastBoundary >= BOUNDARY_MS) await postBoundary();
-        if (performance.now() - lastInspect >= BOUNDARY_MS) await postInspect();
+  const control: LoopControl = {
+    async onEval(point) {
+      pending.push(point);
+      await views.due();
+    },
+    async beforeChunk() {
+      while (!run.cancelled && run.paused) {
+        // Flush first, so that nothing arrives after 'paused'.
+        flush();
+        post({ type: 'paused', runId: run.runId, step: trainer.step });
+        await new Promise<void>((resolve) => (run.wake = resolve));
+        if (!run.cancelled) post({ type: 'resumed', runId: run.runId, step: trainer.step });
       }
-    } while (trainer.step < trainer.totalSteps && performance.now() - t0 < CHUNK_MS && !run.paused);
-    activeMs += performance.now() - t0;
-    if (performance.now() - lastPost >= POST_MS) flush();
-    await yieldToEventLoop();
-  }
-  if (run.cancelled) return;
-  if (trainer.evalDue) pending.push(await trainer.evaluate());
-  flush();
-  await postBoundary();
-  await postInspect();
+      t0 = performance.now();
+      return !run.cancelled;
+    },
+    chunkOver: () => performance.now() - t0 >= CHUNK_MS || run.paused,
+    async afterChunk() {
+      activeMs += performance.now() - t0;
+      if (performance.now() - lastPost >= POST_MS) flush();
+      await yieldToEventLoop();
+    },
+  };
+  return { control, flush, stepsPerSec, activeMs: () => activeMs };
+}
+
+/** The end of a finished run: last metrics and views, predictions, weights, robustness, then 'done'. */
+async function finishRun(run: Run, trainer: Trainer, config: Start['config'], data: DatasetArrays, live: ReturnType<typeof runControl>, views: ReturnType<typeof liveViews>) {
+  live.flush();
+  await views.all();
   const outs = await trainer.predict(data.xVal, data.nVal);
   const pred = config.tasks.map((t, i) => readout(t, outs[i], data.nVal));
   const truth = config.tasks.map((t) => data.yVal[t.id].slice(0, data.nVal));
@@ -139,17 +145,33 @@ async function train(run: Run, config: Extract<ToWorker, { type: 'start' }>['con
     if (run.cancelled) return;
     post({ type: 'robustness', runId: run.runId, robustness: { eps, scores } });
   }
-  post({ type: 'done', runId: run.runId, step: trainer.step, stepsPerSec: stepsPerSec(), elapsedMs: activeMs });
+  post({ type: 'done', runId: run.runId, step: trainer.step, stepsPerSec: live.stepsPerSec(), elapsedMs: live.activeMs() });
 }
 
-async function start(runId: string, config: Extract<ToWorker, { type: 'start' }>['config'], table?: CsvTable, init?: NodeWeights[]): Promise<void> {
+async function train(run: Run, { config, table, init }: Start): Promise<void> {
+  // Datasets load their digits/rows here (served by the app), off the main thread.
+  const data = await prepareDataset(config, table);
+  const { trainer, backend, notes } = await startEngine(config, data);
+  run.trainer = trainer;
+  if (run.cancelled) return;
+  post({ type: 'ready', runId: run.runId, backend, requested: config.backend, notes });
+  // Warm start before step 0, so the first evaluation already sees the copied weights.
+  if (init) post({ type: 'warmstart', runId: run.runId, report: trainer.loadWeights(init) });
+  const views = liveViews(run, trainer, config, data);
+  const live = runControl(run, trainer, views);
+  const finished = await trainLoop(trainer, live.control);
+  if (!finished || run.cancelled) return;
+  await finishRun(run, trainer, config, data, live, views);
+}
+
+async function start(msg: Start): Promise<void> {
   if (active) cancel(active);
-  const run: Run = { runId, cancelled: false, paused: false, wake: null, trainer: null };
+  const run: Run = { runId: msg.runId, cancelled: false, paused: false, wake: null, trainer: null };
   active = run;
   try {
-    await train(run, config, table, init);
+    await train(run, msg);
   } catch (err) {
-    if (!run.cancelled) post({ type: 'error', runId, message: errorMessage(err) });
+    if (!run.cancelled) post({ type: 'error', runId: msg.runId, message: errorMessage(err) });
   } finally {
     run.trainer?.dispose();
     run.trainer = null;
@@ -165,9 +187,12 @@ function cancel(run: Run): void {
 ctx.onmessage = (ev: MessageEvent<ToWorker>) => {
   const msg = ev.data;
   switch (msg.type) {
-    case 'start':
-      void start(msg.runId, msg.config, msg.table, msg.init);
+    case 'start': {
+      const mismatch = protocolMismatch(msg.v);
+      if (mismatch) post({ type: 'error', runId: msg.runId, message: mismatch });
+      else void start(msg);
       break;
+    }
     case 'pause':
       // The loop answers 'paused' once it has stopped and flushed its points.
       if (active?.runId === msg.runId) active.paused = true;

@@ -23,9 +23,9 @@ import {
   type TaskSpec,
 } from '../../model';
 import { generateDataset, type MnistDigits } from '../../datasets';
-import { createTrainer } from '../../train/loop';
+import { createTrainer } from '../../train/tfjs/engine';
 import { buildModel } from '../../train/builder';
-import { forwardOnce, useCpuBackend } from '../../train/testing';
+import { forwardOnce, useCpuBackend, runSteps } from '../../train/testing';
 import { generateModelPy, weightKey } from './index';
 
 const PYTHON = '/usr/bin/python3';
@@ -224,7 +224,7 @@ beforeAll(async () => {
     const data = generateDataset(cfg, { digits });
     const trainer = createTrainer(cfg, data);
     const initial = await trainer.weights();
-    await trainer.run(STEPS);
+    await runSteps(trainer, STEPS);
     const weights = await trainer.weights();
     // Trained, not at init: every tensor (BatchNorm's running statistics included) has moved.
     const still = weights.flatMap((node, i) => node.tensors.filter((t, k) => t.values.every((v, j) => v === initial[i].tensors[k].values[j])).map((_, k) => weightKey(node.id, k)));

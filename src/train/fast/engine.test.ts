@@ -3,9 +3,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { defaultExperiment, makeNode, type ExperimentConfig } from '../../model';
 import { generateDataset } from '../../datasets';
-import { createTrainer } from '../loop';
+import { createTrainer } from '../tfjs/engine';
 import { createFastTrainer } from './engine';
 import { compileFast, fastUnsupported, forwardMacs } from './plan';
+import { runSteps } from '../testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -22,8 +23,8 @@ async function parity(cfg: ExperimentConfig, steps: number, tol: number) {
   const data = generateDataset(cfg);
   const a = createTrainer(cfg, data);
   const b = createFastTrainer(cfg, data);
-  const pa = await a.run(steps);
-  const pb = await b.run(steps);
+  const pa = await runSteps(a, steps);
+  const pb = await runSteps(b, steps);
   a.dispose();
   expect(pb.map((p) => p.step)).toEqual(pa.map((p) => p.step));
   pa.forEach((p, k) =>
@@ -76,8 +77,8 @@ describe('JS engine', () => {
       c.graph.edges.push({ id: 'a', source: 'd1', target: 'drop' }, { id: 'b', source: 'drop', target: 'd2' });
     });
     const data = generateDataset(cfg);
-    const p1 = await createFastTrainer(cfg, data).run(300);
-    const p2 = await createFastTrainer(cfg, data).run(300);
+    const p1 = await runSteps(createFastTrainer(cfg, data), 300);
+    const p2 = await runSteps(createFastTrainer(cfg, data), 300);
     expect(p2).toEqual(p1);
     p1[0].tasks.forEach((t, i) => expect(p1.at(-1)!.tasks[i].valLoss).toBeLessThan(t.valLoss * 0.8));
   });
@@ -86,7 +87,7 @@ describe('JS engine', () => {
     const cfg = cfgWith((c) => {
       c.optimizer = { kind: 'sgd', learningRate: 1e6, momentum: 0, batchSize: 32, steps: 50 };
     });
-    await expect(createFastTrainer(cfg, generateDataset(cfg)).run(50)).rejects.toThrow(/diverged/);
+    await expect(runSteps(createFastTrainer(cfg, generateDataset(cfg)), 50)).rejects.toThrow(/diverged/);
     expect(fastUnsupported(cfgWith((c) => c.graph.nodes.push(makeNode('x', 'dense', 0, 0))))).toBeNull();
     const odd = cfgWith();
     odd.graph.nodes.push({ id: 'z', kind: 'conv2d', params: {}, position: { x: 0, y: 0 } });
