@@ -17,6 +17,8 @@ export default defineConfig({
     outDir: process.env.OUT_DIR ?? 'dist',
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
+    // Fonts (KaTeX's) stay files: the CSP allows fonts from 'self' only, not data: URLs.
+    assetsInlineLimit: (file: string) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
     rollupOptions: {
       input: {
         main: resolve(import.meta.dirname, 'index.html'),
