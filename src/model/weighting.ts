@@ -19,6 +19,8 @@ export interface StrategySpec {
   needsGrads: boolean;
   /** which loss values it reads: each step's batch losses, epoch means only, or none (engines on a GPU avoid the read-back) */
   losses: 'step' | 'epoch' | 'none';
+  /** true when the user sets one weight per task (cfg.weights), shown as a field per task */
+  userWeights?: boolean;
 }
 
 export interface WeightingSpec extends StrategySpec {

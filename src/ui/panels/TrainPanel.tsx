@@ -74,7 +74,7 @@ export function TrainPanel() {
           onChange={(v) => update((d) => void (d.weighting.params[p.key] = v))}
         />
       ))}
-      {weighting.kind === 'fixed' &&
+      {strategy?.userWeights &&
         tasks.map((t) => (
           <NumberField
             key={t.id}
