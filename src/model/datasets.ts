@@ -2,6 +2,7 @@
 import type { DatasetConfig, DatasetKind, DatasetSpec, DatasetTemplate } from './datasetSpec';
 import { defaultExperiment } from './defaults';
 import type { ExperimentConfig, TaskSpec } from './types';
+import { analyzeGraph, type GraphAnalysis } from './graph';
 
 const found = import.meta.glob<DatasetSpec>('../datasets/*/spec.ts', { eager: true, import: 'spec' });
 
@@ -55,4 +56,31 @@ export function datasetExperiment(ds: DatasetConfig): ExperimentConfig {
   cfg.name = tpl.name;
   cfg.weighting = tpl.weighting ?? { kind: 'equal', params: {}, weights: Object.fromEntries(cfg.tasks.map((t) => [t.id, 1])) };
   return cfg;
+}
+
+/**
+ * Tasks of `cfg` that the dataset cannot train, one sentence each (empty when all match): a task the dataset
+ * does not have, or one whose kind or class count differs from the dataset's. Matched by task id.
+ */
+export function taskMismatches(cfg: Pick<ExperimentConfig, 'dataset' | 'tasks'>): string[] {
+  const spec = datasetSpec(cfg.dataset.kind);
+  const own = datasetTasks(cfg.dataset);
+  const byId = new Map(own.map((t) => [t.id, t]));
+  const names = own.map((t) => `“${t.name}”`).join(', ') || 'none yet';
+  const out: string[] = [];
+  for (const t of cfg.tasks) {
+    const d = byId.get(t.id);
+    if (!d) out.push(`Task “${t.name}” (${t.id}) is not a task of ${spec.label}; its tasks are ${names}.`);
+    else if (d.kind !== t.kind) out.push(`Task “${t.name}” is ${t.kind} here, but ${spec.label} makes it ${d.kind}.`);
+    else if (d.classes !== t.classes) out.push(`Task “${t.name}” has ${t.classes} classes here, but ${spec.label} gives it ${d.classes}.`);
+  }
+  return out;
+}
+
+/** analyzeGraph for the experiment's dataset, with the tasks that do not match the dataset as blocking problems first. */
+export function analyzeExperiment(cfg: Pick<ExperimentConfig, 'dataset' | 'tasks' | 'graph'>): GraphAnalysis {
+  const a = analyzeGraph(cfg.graph, { inputDim: datasetInputDim(cfg.dataset), tasks: cfg.tasks });
+  const bad = taskMismatches(cfg);
+  if (bad.length === 0) return a;
+  return { ...a, ok: false, errors: [...bad, ...a.errors], firstError: bad[0] };
 }

@@ -4,7 +4,7 @@
  */
 import { BOUNDARY_GRID, gridInputs, protocolMismatch, readout, type FromWorker, type MetricPoint, type ToWorker } from '../protocol';
 import { prepareDataset } from '../datasets';
-import { nodeKind, type DatasetArrays } from '../model';
+import { nodeKind, taskMismatches, type DatasetArrays } from '../model';
 import { startEngine } from './engine';
 import { trainLoop, type LoopControl } from './loop';
 import { fgsmScores } from './robustness';
@@ -149,6 +149,9 @@ async function finishRun(run: Run, trainer: Trainer, config: Start['config'], da
 }
 
 async function train(run: Run, { config, table, init }: Start): Promise<void> {
+  // The page refuses these too; a message built elsewhere (a study, an old tab) is checked again here.
+  const mismatch = taskMismatches(config);
+  if (mismatch.length) throw new Error(mismatch.join(' '));
   // Datasets load their digits/rows here (served by the app), off the main thread.
   const data = await prepareDataset(config, table);
   const { trainer, backend, notes } = await startEngine(config, data);

@@ -2,7 +2,7 @@
  * Experiment slice: the config being edited, its analysis, and the session's uploaded CSV. Every change of the
  * config goes through `applyEdit`, the one place an undo history will record (and coalesce drags) later.
  */
-import { analyzeGraph, datasetInputDim, type CsvTable, type ExperimentConfig, type GraphAnalysis, type GraphEdge, type XY } from '../../model';
+import { analyzeExperiment, type CsvTable, type ExperimentConfig, type GraphAnalysis, type GraphEdge, type XY } from '../../model';
 import { edited, withEdge, withNode, withNodesAt, withNodeParam, withoutEdges, withoutNodes } from '../edits';
 import type { SliceContext } from './context';
 import { prunedSelection } from './ui';
@@ -37,7 +37,7 @@ export interface ExperimentSlice {
   setCsv(patch: Partial<CsvSession>): void;
 }
 
-const analyze = (cfg: ExperimentConfig) => analyzeGraph(cfg.graph, { inputDim: datasetInputDim(cfg.dataset), tasks: cfg.tasks });
+const analyze = (cfg: ExperimentConfig) => analyzeExperiment(cfg);
 
 /** The experiment slice, starting from `initial`. */
 export function experimentSlice({ set, get }: SliceContext, initial: ExperimentConfig): ExperimentSlice {

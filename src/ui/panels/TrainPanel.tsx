@@ -105,6 +105,7 @@ export function TrainPanel() {
 function RunControls() {
   const ok = useApp((s) => s.analysis.ok);
   const reason = useApp((s) => s.analysis.firstError);
+  const problems = useApp((s) => s.analysis.errors);
   const status = useApp((s) => s.status);
   const step = useApp((s) => s.step);
   const total = useApp((s) => s.totalSteps);
@@ -141,6 +142,14 @@ function RunControls() {
         <p className="train-blocked" data-testid="train-blocked">
           Cannot train: {reason}
         </p>
+      )}
+      {!ok && problems.length > 1 && (
+        <ul className="train-problems" data-testid="train-problems">
+          {problems.slice(1, 9).map((p, i) => (
+            <li key={i}>{p}</li>
+          ))}
+          {problems.length > 9 && <li>… and {problems.length - 9} more</li>}
+        </ul>
       )}
       <div className="status" data-testid="run-status" data-status={status}>
         <progress max={total || 1} value={step} />
