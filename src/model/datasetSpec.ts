@@ -47,6 +47,8 @@ export interface DatasetSpec<K extends DatasetKind = DatasetKind> {
   noun: string;
   /** false: picking it in the menu shows its controls and keeps the experiment until they switch it (csv: a good upload) */
   switchOnPick: boolean;
+  /** true: a multiclass task may ask for any number of classes (the generator cuts that many; csv checks them against the file) */
+  freeClasses?: boolean;
   /** inputs are points in the plane, generated without files: the run view draws them under the decision boundaries */
   plane: boolean;
 }

@@ -72,7 +72,7 @@ export function taskMismatches(cfg: Pick<ExperimentConfig, 'dataset' | 'tasks'>)
     const d = byId.get(t.id);
     if (!d) out.push(`Task “${t.name}” (${t.id}) is not a task of ${spec.label}; its tasks are ${names}.`);
     else if (d.kind !== t.kind) out.push(`Task “${t.name}” is ${t.kind} here, but ${spec.label} makes it ${d.kind}.`);
-    else if (d.classes !== t.classes) out.push(`Task “${t.name}” has ${t.classes} classes here, but ${spec.label} gives it ${d.classes}.`);
+    else if (d.classes !== t.classes && !(spec.freeClasses && t.kind === 'multiclass')) out.push(`Task “${t.name}” has ${t.classes} classes here, but ${spec.label} gives it ${d.classes}.`);
   }
   return out;
 }

@@ -37,5 +37,6 @@ export const spec = defineDataset({
   noun: 'rows',
   // The experiment switches on a good upload, never on a pick.
   switchOnPick: false,
+  freeClasses: true,
   plane: false,
 });

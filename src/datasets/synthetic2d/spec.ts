@@ -25,5 +25,6 @@ export const spec = defineDataset({
   }),
   noun: 'rows',
   switchOnPick: true,
+  freeClasses: true,
   plane: true,
 });
