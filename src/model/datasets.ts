@@ -3,6 +3,7 @@ import type { DatasetConfig, DatasetKind, DatasetSpec, DatasetTemplate } from '.
 import { defaultExperiment } from './defaults';
 import type { ExperimentConfig, TaskSpec } from './types';
 import { analyzeGraph, type GraphAnalysis } from './graph';
+import { activationFloatsPerRow, estimateMemory, memoryProblem } from './budget';
 
 const found = import.meta.glob<DatasetSpec>('../datasets/*/spec.ts', { eager: true, import: 'spec' });
 
@@ -77,10 +78,14 @@ export function taskMismatches(cfg: Pick<ExperimentConfig, 'dataset' | 'tasks'>)
   return out;
 }
 
-/** analyzeGraph for the experiment's dataset, with the tasks that do not match the dataset as blocking problems first. */
-export function analyzeExperiment(cfg: Pick<ExperimentConfig, 'dataset' | 'tasks' | 'graph'>): GraphAnalysis {
+/** analyzeGraph for the experiment's dataset, with the tasks that do not match the dataset, and a step whose activations alone exceed the memory limit, as blocking problems first. */
+export function analyzeExperiment(cfg: Pick<ExperimentConfig, 'dataset' | 'tasks' | 'graph' | 'optimizer'>): GraphAnalysis {
   const a = analyzeGraph(cfg.graph, { inputDim: datasetInputDim(cfg.dataset), tasks: cfg.tasks });
   const bad = taskMismatches(cfg);
+  // A lower bound before any data exists (activations of one step only): the worker checks the whole budget.
+  const batch = Math.max(1, Math.round(cfg.optimizer.batchSize));
+  const tooBig = a.ok ? memoryProblem(estimateMemory({ perRow: activationFloatsPerRow(a), batch, evalRows: 0, dataFloats: 0, params: 0, gradCopies: 0 }), batch) : null;
+  if (tooBig) bad.push(tooBig);
   if (bad.length === 0) return a;
   return { ...a, ok: false, errors: [...bad, ...a.errors], firstError: bad[0] };
 }

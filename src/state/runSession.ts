@@ -43,10 +43,15 @@ export interface SessionDeps {
   now: () => number;
   /** least time between two writes of a running record, ms */
   flushMs: number;
+  /** how long Pause waits for the worker before stopping the run instead, ms (default PAUSE_DEADLINE_MS) */
+  pauseDeadlineMs?: number;
 }
 
+/** Pause answers within this: a worker still inside one long step is terminated (its points are kept). */
+export const PAUSE_DEADLINE_MS = 800;
+
 /** A session with no worker yet (the first run creates the bridge). */
-export function createRunSession({ set, get, factory, saver, now, flushMs }: SessionDeps): RunSession {
+export function createRunSession({ set, get, factory, saver, now, flushMs, pauseDeadlineMs = PAUSE_DEADLINE_MS }: SessionDeps): RunSession {
   const live = createLiveRun({
     now,
     flushMs,
@@ -83,7 +88,35 @@ export function createRunSession({ set, get, factory, saver, now, flushMs }: Ses
     set({ baselines: null });
   };
 
+  // A pause the worker has not confirmed yet: past its deadline the run is stopped (Stop means terminate).
+  let pauseTimer: ReturnType<typeof setTimeout> | null = null;
+  const clearPauseTimer = () => {
+    if (pauseTimer !== null) clearTimeout(pauseTimer);
+    pauseTimer = null;
+  };
+  function pause(): void {
+    if (get().status !== 'running') return;
+    getBridge().pause();
+    clearPauseTimer();
+    const runId = get().runId;
+    pauseTimer = setTimeout(() => {
+      pauseTimer = null;
+      if (get().runId !== runId || get().status !== 'running') return;
+      stop();
+      const text = `One training step takes longer than ${pauseDeadlineMs / 1000} s here, so Pause stopped the run at step ${get().step}; its points are kept. A smaller batch or model can be paused.`;
+      set({ status: 'stopped', banner: { kind: 'info', text } });
+    }, pauseDeadlineMs);
+  }
+
+  function stop(): void {
+    clearPauseTimer();
+    getBridge().stop();
+    cancelBaselines();
+    live.end('stopped');
+  }
+
   function onMessage(msg: FromWorker): void {
+    if (msg.type === 'paused' || msg.type === 'done' || msg.type === 'error') clearPauseTimer();
     const patch = trainingPatch(get(), msg);
     if (patch) set(patch);
     // Arrives after 'predictions': the stored weights keep the validation predictions made with them.
@@ -99,13 +132,9 @@ export function createRunSession({ set, get, factory, saver, now, flushMs }: Ses
 
   return {
     start,
-    pause: () => getBridge().pause(),
+    pause,
     resume: () => getBridge().resume(),
-    stop: () => {
-      getBridge().stop();
-      cancelBaselines();
-      live.end('stopped');
-    },
+    stop,
     startBaselines: (items) => {
       queue = items.slice();
       set({ baselines: { total: items.length, done: 0 } });

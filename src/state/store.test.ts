@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultExperiment } from '../model';
 import { bootFromHash, shareUrlFor } from './boot';
 import { createAppStore, selectedNodeId } from './store';
@@ -102,6 +102,38 @@ describe('app store', () => {
     store.getState().train();
     expect(workers).toHaveLength(1);
     expect(store.getState().banner?.text).toMatch(/Add an Input node/);
+  });
+
+  it('Pause answers within 0.8 s: a worker that confirms keeps the run paused; one stuck in a long step is stopped, points kept', () => {
+    vi.useFakeTimers();
+    try {
+      const { store, workers } = setup();
+      store.getState().train();
+      const runId = store.getState().runId!;
+      workers[0].emit({ type: 'ready', runId, backend: 'wasm', requested: 'auto', notes: [] });
+      workers[0].emit({ type: 'metrics', runId, points: [point(0, 1), point(10, 0.5)], step: 10, stepsPerSec: 1 });
+      store.getState().pause();
+      expect(workers[0].sent.at(-1)).toEqual({ type: 'pause', runId });
+      vi.advanceTimersByTime(700);
+      workers[0].emit({ type: 'paused', runId, step: 10 });
+      vi.advanceTimersByTime(1000);
+      expect(store.getState().status).toBe('paused');
+      expect(workers[0].terminated).toBe(false);
+
+      store.getState().resume();
+      workers[0].emit({ type: 'resumed', runId, step: 10 });
+      workers[0].emit({ type: 'metrics', runId, points: [point(20, 0.4)], step: 20, stepsPerSec: 1 });
+      store.getState().pause();
+      vi.advanceTimersByTime(799);
+      expect(workers[0].terminated).toBe(false);
+      vi.advanceTimersByTime(1);
+      expect(workers[0].terminated).toBe(true);
+      expect(store.getState().status).toBe('stopped');
+      expect(store.getState().banner?.text).toMatch(/^One training step takes longer than 0.8 s here, so Pause stopped the run at step 20/);
+      expect(store.getState().runs.find((r) => r.id === runId)?.status).toBe('stopped');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

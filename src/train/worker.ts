@@ -4,10 +4,11 @@
  */
 import { BOUNDARY_GRID, gridInputs, protocolMismatch, readout, type FromWorker, type MetricPoint, type ToWorker } from '../protocol';
 import { prepareDataset } from '../datasets';
-import { nodeKind, taskMismatches, type DatasetArrays } from '../model';
+import { activationFloatsPerRow, analyzeGraph, estimateMemory, formatBytes, MEMORY_NOTE_BYTES, memoryProblem, nodeKind, taskMismatches, weightingSpec, type DatasetArrays } from '../model';
 import { startEngine } from './engine';
 import { trainLoop, type LoopControl } from './loop';
 import { fgsmScores } from './robustness';
+import { errorMessage } from './errors';
 import type { Trainer } from './trainer';
 
 /** Keep each uninterrupted stretch of work short so pause/resume messages get through. */
@@ -49,9 +50,13 @@ function yieldToEventLoop(): Promise<void> {
   });
 }
 
-function errorMessage(err: unknown): string {
-  if (err instanceof Error) return err.message || err.name;
-  return String(err);
+/** The run's memory estimate with the built model's exact parameter count. */
+function runMemory(config: Start['config'], data: DatasetArrays, params: number) {
+  const perRow = activationFloatsPerRow(analyzeGraph(config.graph, { inputDim: data.inputDim, tasks: config.tasks }));
+  const gradCopies = weightingSpec(config.weighting.kind)?.needsGrads ? config.tasks.length : 0;
+  const dataFloats = (data.nTrain + data.nVal) * (data.inputDim + config.tasks.length);
+  const batch = Math.min(config.optimizer.batchSize, data.nTrain);
+  return estimateMemory({ perRow, batch, evalRows: data.nVal + Math.min(data.nTrain, 1024), dataFloats, params, gradCopies });
 }
 
 /** The run's live side views: decision boundaries (2D inputs only) and fusion modules' tables (cross-stitch α, mean gates). */
@@ -157,6 +162,10 @@ async function train(run: Run, { config, table, init }: Start): Promise<void> {
   const { trainer, backend, notes } = await startEngine(config, data);
   run.trainer = trainer;
   if (run.cancelled) return;
+  const memory = runMemory(config, data, trainer.paramCount);
+  const tooBig = memoryProblem(memory, Math.min(config.optimizer.batchSize, data.nTrain));
+  if (tooBig) throw new Error(tooBig);
+  if (memory.total >= MEMORY_NOTE_BYTES) notes.push(`This run needs about ${formatBytes(memory.total)} of memory.`);
   post({ type: 'ready', runId: run.runId, backend, requested: config.backend, notes });
   // Warm start before step 0, so the first evaluation already sees the copied weights.
   if (init) post({ type: 'warmstart', runId: run.runId, report: trainer.loadWeights(init) });
