@@ -5,6 +5,7 @@
 import { payloadFromHash } from '../share';
 import { openRunsDb, type RunsDb } from './runsDb';
 import { liveRunIds } from './runLocks';
+import { resilientDb } from './resilientDb';
 import type { AppStore } from './store';
 
 export interface PersistOptions {
@@ -42,10 +43,12 @@ export function startPersistence(store: AppStore, opts: PersistOptions): Promise
 async function boot(store: AppStore, { hash, factory = globalThis.indexedDB, dbName, saveDelayMs = 500 }: PersistOptions): Promise<Persistence> {
   const startConfig = store.getState().config;
   let db: RunsDb;
+  const notify = (kind: 'error' | 'info', text: string) => store.getState().setBanner({ kind, text });
   try {
-    db = await openRunsDb(dbName, factory);
+    db = resilientDb(await openRunsDb(dbName, factory), { reopen: () => openRunsDb(dbName, factory), known: () => store.getState().runs, notify });
   } catch (e) {
     console.warn('runs: persistence off:', e instanceof Error ? e.message : e);
+    notify('error', 'This browser offers no storage to this page (IndexedDB is unavailable), so runs are kept in this tab only: export the ones you want to keep.');
     return { db: null, interrupted: [], restored: false, dispose: () => {} };
   }
   let interrupted: string[] = [];

@@ -142,6 +142,7 @@ describe('runs slice', () => {
     const { store, runId, last } = setup();
     const p = await startPersistence(store, { hash: '', factory: undefined });
     expect(p.db).toBeNull();
+    expect(store.getState().banner?.text).toMatch(/no storage to this page \(IndexedDB is unavailable\)/);
     store.getState().train();
     last().emit({ type: 'done', runId: runId(), step: 1, stepsPerSec: 1, elapsedMs: 1 });
     expect(store.getState().runs[0].status).toBe('done');

@@ -8,7 +8,7 @@ export function Banner() {
   return (
     <div className={`banner banner-${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'} data-testid="banner">
       <span>{banner.text}</span>
-      <button type="button" aria-label="Dismiss" onClick={() => setBanner(null)}>
+      <button type="button" aria-label="Dismiss" data-testid="banner-dismiss" onClick={() => setBanner(null)}>
         ×
       </button>
     </div>
