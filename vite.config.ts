@@ -32,6 +32,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
     environment: 'node',
+    setupFiles: ['src/testSetup.ts'],
     testTimeout: 60_000,
   },
 });

@@ -39,3 +39,41 @@ test('the runs database deleted during a run is reopened: the page says so once,
   await expect(doneRows(page)).toHaveCount(3);
   expect(errors).toEqual([]);
 });
+
+test('a stored run that no longer validates is listed as unreadable with its reason, not dropped, and can be deleted', async ({ page }) => {
+  const errors = await openApp(page);
+  await trainAndWait(page, { backend: 'auto', steps: 40, evalEvery: 20 });
+  await page.waitForTimeout(500);
+  // Damage a copy of the stored run the way an older version or a broken write might.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('mtl-playground');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const all = await new Promise<Record<string, unknown>[]>((res) => {
+      const r = db.transaction('runs').objectStore('runs').getAll();
+      r.onsuccess = () => res(r.result);
+    });
+    await new Promise((res) => {
+      const tx = db.transaction('runs', 'readwrite');
+      tx.objectStore('runs').put({ ...all[0], id: 'damaged', name: 'Damaged run', optimizerless: true, config: { ...(all[0].config as object), optimizer: { kind: 'rmsprop' } } });
+      tx.oncomplete = res;
+    });
+    db.close();
+  });
+  await page.reload();
+  const box = page.getByTestId('unreadable-runs');
+  await expect(box).toContainText('1 stored run could not be read');
+  await box.locator('summary').click();
+  await expect(page.getByTestId('unreadable-damaged')).toContainText('Damaged run');
+  await expect(page.getByTestId('unreadable-damaged')).toContainText('optimizer');
+  await expect(page.locator('[data-testid^="run-row-"]')).toHaveCount(1); // the good run is still listed
+  await page.getByTestId('unreadable-damaged').getByRole('button', { name: 'Delete' }).click();
+  await expect(box).toHaveCount(0);
+  await page.waitForTimeout(300);
+  await page.reload();
+  await expect(page.locator('[data-testid^="run-row-"]')).toHaveCount(1);
+  await expect(page.getByTestId('unreadable-runs')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -57,7 +57,7 @@ async function boot(store: AppStore, { hash, factory = globalThis.indexedDB, dbN
     // Runs another tab is training now stay 'running'.
     const live = await liveRunIds();
     interrupted = await db.markInterrupted((id) => live.has(id));
-    store.getState().attachDb(db, await db.listRuns());
+    store.getState().attachDb(db);
     const urlHasNone = payloadFromHash(hash) === null && (!hash || hash === '#');
     if (urlHasNone) {
       const saved = await db.loadCurrentExperiment();
@@ -67,6 +67,8 @@ async function boot(store: AppStore, { hash, factory = globalThis.indexedDB, dbN
         restored = true;
       }
     }
+    // Rows appear page by page (the main thread is free between pages); this tab's own runs were written first.
+    await db.listAll((runs, unreadable) => store.getState().addStoredRuns(runs, unreadable));
   } catch (e) {
     console.warn('runs: could not load saved runs:', e);
     store.getState().attachDb(db);

@@ -92,6 +92,7 @@ export function resilientDb(first: RunsDb, { reopen, known, notify }: Resilience
     putRun: (r) => call((d) => d.putRun(r), undefined),
     getRun: (id) => call((d) => d.getRun(id), null),
     listRuns: () => call((d) => d.listRuns(), []),
+    listAll: (onPage) => call((d) => d.listAll(onPage), { runs: [], unreadable: [] }),
     deleteRun: (id) => {
       weights.delete(id);
       return call((d) => d.deleteRun(id), undefined);

@@ -1,7 +1,8 @@
 /** Pure helpers for the runs slice: make, extend and finish run records; name runs; build single-task baselines. */
 import { analyzeGraph, ancestorsOf, datasetInputDim, nodeKind, outHandle, weightingSpec, type BackendName, type ExperimentConfig, type Graph } from '../model';
 import type { MetricPoint } from '../protocol';
-import type { RunRecord, RunRecordStatus } from './runsDb';
+import { MAX_STORED_POINTS, type RunRecord, type RunRecordStatus } from './runsDb';
+import { boundedAppend } from './series';
 
 /** A fresh random run id (crypto.randomUUID where available). */
 export function newRunId(): string {
@@ -35,9 +36,9 @@ export function newRunRecord(
   return rec;
 }
 
-/** A copy of `record` with `points` appended (the record itself is not changed). */
+/** A copy of `record` with `points` appended, at most MAX_STORED_POINTS kept (see boundedAppend); the record itself is not changed. */
 export function appendPoints(record: RunRecord, points: readonly MetricPoint[]): RunRecord {
-  return points.length ? { ...record, points: record.points.concat(points) } : record;
+  return points.length ? { ...record, points: boundedAppend(record.points, points, MAX_STORED_POINTS) } : record;
 }
 
 /** A copy of `record` with a final status and whatever the worker reported last (stepsPerSec in steps/s, elapsedMs in ms). */

@@ -187,3 +187,25 @@ describe('run weights', () => {
     expect(validateRunWeights({ ...bad, weights: [] })).not.toBeNull();
   });
 });
+
+describe('start-up listing', () => {
+  it('reads every run in pages and keeps unreadable ones, with their reason, instead of dropping them', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const factory = new IDBFactory();
+    const db = await openRunsDb('paged', factory);
+    const base = newRunRecord(defaultExperiment(), 'mtl', 'Run', { createdAt: 0 });
+    for (let i = 0; i < 60; i++) await db.putRun({ ...base, id: `r${String(i).padStart(2, '0')}`, name: `Run ${i}`, createdAt: i, status: 'done' });
+    // An older or damaged record: readable name, broken config.
+    await db.putRun({ ...base, id: 'old', name: 'From an old version', createdAt: 99, config: { ...defaultExperiment(), optimizer: { kind: 'rmsprop' } } as never });
+    const { runs, unreadable } = await db.listAll();
+    expect(runs).toHaveLength(60);
+    expect(runs[0].id).toBe('r59');
+    expect(runs.at(-1)!.id).toBe('r00');
+    expect(unreadable).toHaveLength(1);
+    expect(unreadable[0]).toMatchObject({ key: 'old', name: 'From an old version' });
+    expect(unreadable[0].reason.length).toBeGreaterThan(0);
+    await db.deleteRun('old');
+    expect((await db.listAll()).unreadable).toEqual([]);
+    db.close();
+  });
+});

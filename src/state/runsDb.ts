@@ -56,25 +56,38 @@ export interface RunWeights {
   valPred?: Float32Array[];
 }
 
-/** Most evaluation points stored per run; longer series are thinned evenly, first and last kept. */
-export const MAX_STORED_POINTS = 2000;
+/** Most evaluation points kept per run record (in the list and the database); longer series are thinned (see boundedAppend, capPoints). 300 stored runs then stay a few tens of MB. */
+export const MAX_STORED_POINTS = 500;
 
 const RUNS = 'runs';
 const META = 'meta';
 const WEIGHTS = 'weights';
 const CURRENT_KEY = 'currentExperiment';
+const STATUS_INDEX = 'status';
 
 // Numbers in points may legitimately be NaN or ±Infinity (a diverging loss), which z.number() rejects.
 const num = z.custom<number>((v) => typeof v === 'number', 'expected a number');
-const pointSchema = z.object({
-  step: num,
-  tasks: z.array(z.object({ trainLoss: num, valLoss: num, metric: num })),
-  weights: z.array(num),
-  totalLoss: num,
-  conflict: z
-    .object({ cosine: z.array(z.array(num)), norms: z.array(num), measured: num, conflicting: num })
-    .nullable(),
-});
+const isNum = (v: unknown): v is number => typeof v === 'number';
+const numbers = (v: unknown, n?: number) => Array.isArray(v) && (n === undefined || v.length === n) && v.every(isNum);
+
+/**
+ * Whether a stored value is a metric point of T tasks. Hand-written, not zod: start-up checks hundreds of runs of
+ * hundreds of points, and a schema per point cost seconds of main-thread time.
+ */
+function isPoint(p: unknown, T: number): p is MetricPoint {
+  if (!p || typeof p !== 'object') return false;
+  const q = p as Record<string, unknown>;
+  if (!isNum(q.step) || !isNum(q.totalLoss) || !numbers(q.weights)) return false;
+  if (!Array.isArray(q.tasks) || q.tasks.length !== T) return false;
+  for (const t of q.tasks as unknown[]) {
+    const m = t as Record<string, unknown> | null;
+    if (!m || typeof m !== 'object' || !isNum(m.trainLoss) || !isNum(m.valLoss) || !isNum(m.metric)) return false;
+  }
+  const c = q.conflict as Record<string, unknown> | null | undefined;
+  if (c === null) return true;
+  if (!c || typeof c !== 'object' || !isNum(c.measured) || !isNum(c.conflicting) || !numbers(c.norms)) return false;
+  return Array.isArray(c.cosine) && (c.cosine as unknown[]).every((row) => numbers(row));
+}
 const recordSchema = z.object({
   id: z.string().min(1).max(200),
   name: z.string().max(500),
@@ -84,7 +97,7 @@ const recordSchema = z.object({
   backend: z.enum(['js', 'webgpu', 'webgl', 'wasm', 'cpu']).nullable(),
   stepsPerSec: num,
   elapsedMs: num.optional(),
-  points: z.array(pointSchema),
+  points: z.array(z.unknown()).max(1_000_000),
   error: z.string().optional(),
   kind: z.enum(['mtl', 'baseline']),
   baselineOf: z.object({ runId: z.string().optional(), taskId: z.string() }).optional(),
@@ -107,32 +120,49 @@ export function capPoints<T>(xs: readonly T[], max = MAX_STORED_POINTS): T[] {
   return Array.from({ length: max }, (_, k) => xs[Math.round(k * stride)]);
 }
 
-/** A validated copy of a raw database value, or null (with a console warning) when it is not a usable run record. */
-export function validateRunRecord(raw: unknown): RunRecord | null {
+/** A stored record that could not be read back: kept in the database and shown in the runs list, never silently dropped. */
+export interface UnreadableRun {
+  /** its key in the database (to delete it) */
+  key: string;
+  /** its name when it has a readable one, else '' */
+  name: string;
+  /** why it cannot be read, in words */
+  reason: string;
+}
+
+type Checked = { ok: true; record: RunRecord } | { ok: false; reason: string };
+
+/** A raw database value checked as a run record: the validated copy, or why it is not one. */
+export function checkRunRecord(raw: unknown): Checked {
   const parsed = recordSchema.safeParse(raw);
-  const id = (raw as { id?: unknown } | null)?.id;
-  const where = typeof id === 'string' ? id.slice(0, 200) : '(without an id)';
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    console.warn(`runsDb: dropping malformed run ${where} at "${issue.path.join('.')}": ${issue.message}`);
-    return null;
+    return { ok: false, reason: `malformed at "${issue.path.join('.')}": ${issue.message}` };
   }
   const cfg = parseExperiment(parsed.data.config);
-  if (!cfg.ok) {
-    console.warn(`runsDb: dropping run ${parsed.data.id}: ${cfg.error}`);
-    return null;
-  }
+  if (!cfg.ok) return { ok: false, reason: cfg.error };
   const T = cfg.config.tasks.length;
-  if (parsed.data.points.some((p) => p.tasks.length !== T)) {
-    console.warn(`runsDb: dropping run ${parsed.data.id}: its points do not have one entry per task (${T})`);
-    return null;
-  }
+  const bad = parsed.data.points.findIndex((p) => !isPoint(p, T));
+  if (bad >= 0) return { ok: false, reason: `its point ${bad} is not a metric point of ${T} tasks` };
   const rec = { ...parsed.data, config: cfg.config, points: capPoints(parsed.data.points as MetricPoint[]) } as RunRecord;
   // Robustness that does not fit the tasks is dropped, not the run.
   if (rec.robustness && rec.robustness.scores.some((row, e) => row.length !== T || e >= rec.robustness!.eps.length)) delete rec.robustness;
   for (const k of ['elapsedMs', 'error', 'baselineOf', 'robustness', 'hasWeights'] as const) if (rec[k] === undefined) delete rec[k];
-  return rec;
+  return { ok: true, record: rec };
 }
+
+/** A validated copy of a raw database value, or null (with a console warning) when it is not a usable run record. */
+export function validateRunRecord(raw: unknown): RunRecord | null {
+  const c = checkRunRecord(raw);
+  if (c.ok) return c.record;
+  const id = (raw as { id?: unknown } | null)?.id;
+  console.warn(`runsDb: cannot read run ${typeof id === 'string' ? id.slice(0, 200) : '(without an id)'}: ${c.reason}`);
+  return null;
+}
+
+/** Records read and checked per page at start-up; the page gets the main thread back between pages. */
+const LIST_PAGE = 25;
+const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /** The runs database. Every method opens its own transaction; all reject on IndexedDB errors (e.g. quota). */
 export interface RunsDb {
@@ -142,6 +172,8 @@ export interface RunsDb {
   getRun(id: string): Promise<RunRecord | null>;
   /** All valid runs, newest first (by createdAt, then id); malformed records are skipped with a warning. */
   listRuns(): Promise<RunRecord[]>;
+  /** Every stored run, read in pages (the main thread is yielded between them): the valid ones newest first, and the unreadable ones with their reason. */
+  listAll(onPage?: (runs: RunRecord[], unreadable: UnreadableRun[]) => void): Promise<{ runs: RunRecord[]; unreadable: UnreadableRun[] }>;
   /** Deletes the run and its weights. */
   deleteRun(id: string): Promise<void>;
   putWeights(w: RunWeights): Promise<void>;
@@ -169,12 +201,13 @@ const promised = <T>(req: IDBRequest<T>) =>
  */
 export async function openRunsDb(name = 'mtl-playground', factory: IDBFactory | undefined = globalThis.indexedDB): Promise<RunsDb> {
   if (!factory) throw new Error('IndexedDB is not available in this browser; runs will not be saved.');
-  // Version 2 added the weights store.
-  const open = factory.open(name, 2);
+  // Version 2 added the weights store; version 3 an index on status (start-up finds runs left 'running' without reading every run).
+  const open = factory.open(name, 3);
   open.onupgradeneeded = () => {
     const db = open.result;
     if (!db.objectStoreNames.contains(WEIGHTS)) db.createObjectStore(WEIGHTS, { keyPath: 'runId' });
-    if (!db.objectStoreNames.contains(RUNS)) db.createObjectStore(RUNS, { keyPath: 'id' });
+    const runs = db.objectStoreNames.contains(RUNS) ? open.transaction!.objectStore(RUNS) : db.createObjectStore(RUNS, { keyPath: 'id' });
+    if (!runs.indexNames.contains(STATUS_INDEX)) runs.createIndex(STATUS_INDEX, 'status');
     if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
   };
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -206,19 +239,43 @@ export async function openRunsDb(name = 'mtl-playground', factory: IDBFactory | 
       );
     });
 
+  async function listAll(onPage?: (runs: RunRecord[], unreadable: UnreadableRun[]) => void): Promise<{ runs: RunRecord[]; unreadable: UnreadableRun[] }> {
+    const runs: RunRecord[] = [];
+    const unreadable: UnreadableRun[] = [];
+    let after: IDBValidKey | null = null;
+    for (;;) {
+      const range: IDBKeyRange | undefined = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
+      const [keys, raws]: [IDBValidKey[], unknown[]] = await inTx(RUNS, 'readonly', (s) => Promise.all([promised(s.getAllKeys(range, LIST_PAGE)), promised(s.getAll(range, LIST_PAGE))]));
+      const pageRuns: RunRecord[] = [];
+      const pageBad: UnreadableRun[] = [];
+      raws.forEach((raw: unknown, i: number) => {
+        const c = checkRunRecord(raw);
+        if (c.ok) pageRuns.push(c.record);
+        else {
+          const name = (raw as { name?: unknown } | null)?.name;
+          console.warn(`runsDb: cannot read run ${String(keys[i]).slice(0, 200)}: ${c.reason}`);
+          pageBad.push({ key: String(keys[i]).slice(0, 200), name: typeof name === 'string' ? name.slice(0, 200) : '', reason: c.reason });
+        }
+      });
+      runs.push(...pageRuns);
+      unreadable.push(...pageBad);
+      onPage?.(pageRuns, pageBad);
+      if (keys.length < LIST_PAGE) break;
+      after = keys[keys.length - 1];
+      await yieldToPage();
+    }
+    runs.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    return { runs, unreadable };
+  }
+
   return {
     putRun: (record) => inTx(RUNS, 'readwrite', (s) => void s.put({ ...record, points: capPoints(record.points) })),
     getRun: async (id) => {
       const raw = await inTx(RUNS, 'readonly', (s) => promised(s.get(id)));
       return raw === undefined ? null : validateRunRecord(raw);
     },
-    listRuns: async () => {
-      const raws = await inTx(RUNS, 'readonly', (s) => promised(s.getAll()));
-      return raws
-        .map(validateRunRecord)
-        .filter((r): r is RunRecord => r !== null)
-        .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
-    },
+    listRuns: async () => (await listAll()).runs,
+    listAll,
     deleteRun: (id) =>
       inTx([RUNS, WEIGHTS], 'readwrite', (s) => {
         s.delete(id);
@@ -257,7 +314,7 @@ export async function openRunsDb(name = 'mtl-playground', factory: IDBFactory | 
       inTx(RUNS, 'readwrite', (s) => {
         const ids: string[] = [];
         return new Promise<string[]>((resolve, reject) => {
-          const req = s.openCursor();
+          const req = s.index(STATUS_INDEX).openCursor('running');
           req.onerror = () => reject(req.error);
           req.onsuccess = () => {
             const cur = req.result;

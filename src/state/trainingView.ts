@@ -3,6 +3,10 @@ import type { BackendName, NodeInspection, TaskSpec } from '../model';
 import type { FromWorker, MetricPoint } from '../protocol';
 import type { RunStatus, BoundaryGrid, ValPredictions } from './types';
 import type { WarmStartRecord } from './runsDb';
+import { boundedAppend } from './series';
+
+/** Most evaluation points the live charts hold per run (older ones thinned: see boundedAppend). */
+export const LIVE_POINTS = 4000;
 
 /** What the training panels and live charts show of the live (or last) run. */
 export interface TrainingView {
@@ -55,7 +59,7 @@ export function trainingPatch(view: Pick<TrainingView, 'points' | 'warmStart'>, 
     case 'ready':
       return { status: 'running', backend: msg.backend, backendNotes: msg.notes };
     case 'metrics':
-      return { points: view.points.concat(msg.points), step: msg.step, stepsPerSec: msg.stepsPerSec };
+      return { points: boundedAppend(view.points, msg.points, LIVE_POINTS), step: msg.step, stepsPerSec: msg.stepsPerSec };
     case 'paused':
       return { status: 'paused', step: msg.step };
     case 'resumed':

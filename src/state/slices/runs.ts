@@ -2,7 +2,7 @@
 import { WARM_FILE_PREFIX } from '../../model';
 import { queueBaselines } from '../baselineQueue';
 import { buildPyTorchExport, type PyTorchExport } from '../exportProject';
-import type { RunRecord, RunsDb, RunWeights } from '../runsDb';
+import type { RunRecord, RunsDb, RunWeights, UnreadableRun } from '../runsDb';
 import type { WarmSource } from '../types';
 import type { SliceContext } from './context';
 
@@ -15,8 +15,14 @@ export interface RunsSlice {
   selectedRunIds: string[];
   /** progress of "Train single-task baselines": how many were queued and how many are finished; null when not running */
   baselines: { total: number; done: number } | null;
-  /** Use `db` for persistence from now on; `stored` (already loaded from it) are merged under the runs in memory, which are then written to it. */
-  attachDb(db: RunsDb | null, stored?: RunRecord[]): void;
+  /** stored runs that could not be read back (an older version, damaged): listed with their reason until deleted */
+  unreadableRuns: UnreadableRun[];
+  /** Use `db` for persistence from now on; `stored` (already loaded from it) are merged under the runs in memory, which are then written to it; `unreadable` are listed. */
+  attachDb(db: RunsDb | null, stored?: RunRecord[], unreadable?: UnreadableRun[]): void;
+  /** Add runs (and unreadable ones) read from the database to the list, without writing anything. */
+  addStoredRuns(stored: RunRecord[], unreadable?: UnreadableRun[]): void;
+  /** Delete an unreadable stored run from the database and the list. */
+  deleteUnreadable(key: string): void;
   /** A finished run's trained weights (from memory, else the database); null when it has none */
   getRunWeights(runId: string): Promise<RunWeights | null>;
   /** tfjs weights uploaded in this tab (memory only, never persisted): a warm-start source under runId WARM_FILE_PREFIX + name */
@@ -43,8 +49,10 @@ export function runsSlice({ set, get, session, saver }: SliceContext): RunsSlice
     liveRunId: null,
     selectedRunIds: [],
     baselines: null,
-    attachDb: (db, stored = []) => {
+    unreadableRuns: [],
+    attachDb: (db, stored = [], unreadable = []) => {
       saver.attach(db);
+      set({ unreadableRuns: unreadable });
       const mine = get().runs;
       const ids = new Set(mine.map((r) => r.id));
       set({ runs: mine.concat(stored.filter((r) => !ids.has(r.id))).sort((a, b) => b.createdAt - a.createdAt) });
@@ -85,6 +93,16 @@ export function runsSlice({ set, get, session, saver }: SliceContext): RunsSlice
       session.live.rename(id, clean);
       set((s) => ({ runs: s.runs.map((r) => (r.id === id ? { ...r, name: clean } : r)) }));
       saver.rename(id, clean);
+    },
+    addStoredRuns: (stored, unreadable = []) => {
+      const ids = new Set(get().runs.map((r) => r.id));
+      const fresh = stored.filter((r) => !ids.has(r.id));
+      if (fresh.length) set((s) => ({ runs: s.runs.concat(fresh).sort((a, b) => b.createdAt - a.createdAt) }));
+      if (unreadable.length) set((s) => ({ unreadableRuns: s.unreadableRuns.concat(unreadable) }));
+    },
+    deleteUnreadable: (key) => {
+      saver.remove(key);
+      set((s) => ({ unreadableRuns: s.unreadableRuns.filter((u) => u.key !== key) }));
     },
     deleteRun: (id) => {
       if (session.live.record()?.id === id) get().stop();

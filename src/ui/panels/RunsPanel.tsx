@@ -20,6 +20,9 @@ export const DELTA_M_FORMULA = 'Δm% = (1/T)·Σₜ (−1)^lₜ·(Mₜ − Mₜ,
 /** The same formula in TeX, typeset by KaTeX. */
 export const DELTA_M_TEX = String.raw`\Delta_m\% = \frac{1}{T}\sum_{t=1}^{T} (-1)^{l_t}\,\frac{M_t - M_{t,\mathrm{base}}}{M_{t,\mathrm{base}}}\cdot 100`;
 
+/** Rows of the runs table drawn at first, and added per "show more". */
+const ROWS_PAGE = 40;
+
 /** Δm% of every multi-task run that has matching baselines, by run id. */
 export function useDeltaMs(): Map<string, RunDeltaM> {
   const runs = useApp((s) => s.runs);
@@ -33,6 +36,30 @@ export function useDeltaMs(): Map<string, RunDeltaM> {
   }, [runs]);
 }
 
+/** Stored runs that could not be read back: named with the reason, deletable, never silently dropped. */
+function UnreadableRuns() {
+  const unreadable = useApp((s) => s.unreadableRuns);
+  const store = useAppStore();
+  if (unreadable.length === 0) return null;
+  return (
+    <details className="unreadable-runs" data-testid="unreadable-runs">
+      <summary>
+        {unreadable.length} stored {unreadable.length === 1 ? 'run' : 'runs'} could not be read (from another version of the app, or damaged)
+      </summary>
+      <ul>
+        {unreadable.map((u) => (
+          <li key={u.key} data-testid={`unreadable-${u.key}`}>
+            <strong>{u.name || u.key}</strong>: {u.reason}{' '}
+            <button type="button" onClick={() => store.getState().deleteUnreadable(u.key)}>
+              Delete
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 export function RunsPanel() {
   const runs = useApp((s) => s.runs);
   const baselines = useApp((s) => s.baselines);
@@ -41,6 +68,8 @@ export function RunsPanel() {
   const store = useAppStore();
   const deltas = useDeltaMs();
   const live = status === 'starting' || status === 'running' || status === 'paused';
+  // Hundreds of stored runs: the newest are drawn, the rest on request (the page stays quick at start-up).
+  const [shown, setShown] = useState(ROWS_PAGE);
   return (
     <section className="panel runs-panel" data-testid="runs-panel">
       <div className="runs-head">
@@ -64,6 +93,7 @@ export function RunsPanel() {
         <Tex tex={DELTA_M_TEX} text={DELTA_M_FORMULA} testId="deltam-tex" />, where lₜ = 1 when lower is better. Mₜ is task t's final validation metric (accuracy or RMSE); the baseline is the latest single-task run on the same data,
         seed and optimiser budget. Positive = multi-task learning helps.
       </p>
+      <UnreadableRuns />
       {runs.length === 0 ? (
         <p className="hint">No runs yet. Every run you train is kept here, also after a reload.</p>
       ) : (
@@ -81,11 +111,16 @@ export function RunsPanel() {
             </tr>
           </thead>
           <tbody>
-            {runs.map((r) => (
+            {runs.slice(0, shown).map((r) => (
               <RunRow key={r.id} run={r} delta={deltas.get(r.id)} />
             ))}
           </tbody>
         </table>
+      )}
+      {runs.length > shown && (
+        <button type="button" className="show-more" data-testid="runs-show-more" onClick={() => setShown((n) => n + ROWS_PAGE)}>
+          Show {Math.min(ROWS_PAGE, runs.length - shown)} more of {runs.length - shown} older runs
+        </button>
       )}
     </section>
   );
