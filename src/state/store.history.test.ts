@@ -20,7 +20,25 @@ describe('store undo history', () => {
     expect(store.getState().config.graph.edges.some((e) => e.source === 'd2' || e.target === 'd2')).toBe(false);
   });
 
-  it('coalesces typing into one field and a drag of one node, but not two deletions', () => {
+  it('one Delete press (edges, then nodes, in one task) is one step; separate presses are separate steps', async () => {
+    const store = createAppStore(defaultExperiment());
+    const before = store.getState().config;
+    const touching = before.graph.edges.filter((e) => e.source === 'd2' || e.target === 'd2').map((e) => e.id);
+    expect(touching.length).toBeGreaterThan(0);
+    store.getState().removeEdges(touching);
+    store.getState().removeNodes(['d2']);
+    expect(store.getState().history.past).toHaveLength(1);
+    store.getState().undo();
+    expect(store.getState().config).toBe(before);
+    await Promise.resolve();
+    store.getState().redo();
+    store.getState().removeNodes(['d1']);
+    await Promise.resolve();
+    store.getState().removeNodes(['in']);
+    expect(store.getState().history.past).toHaveLength(3);
+  });
+
+  it('coalesces typing into one field and a drag of one node, but not two deletions', async () => {
     vi.useFakeTimers();
     const store = createAppStore(defaultExperiment());
     const s = () => store.getState();
@@ -36,6 +54,7 @@ describe('store undo history', () => {
     }
     expect(s().history.past.length).toBe(2);
     s().removeNodes(['d1']);
+    await Promise.resolve(); // another key press
     s().removeNodes(['d2']);
     expect(s().history.past.length).toBe(4);
     s().undo();

@@ -72,6 +72,19 @@ export function experimentSlice({ set, get }: SliceContext, initial: ExperimentC
     if (r) commit(r.value, false, r.history);
   };
   const moveKey = (positions: Record<string, XY>) => `move:${Object.keys(positions).sort().join(',')}`;
+  // One press of Delete removes the selected edges, then the nodes, in the same task: one undo step.
+  let deletion = 0;
+  let deletionOpen = false;
+  const deletionKey = () => {
+    if (!deletionOpen) {
+      deletionOpen = true;
+      queueMicrotask(() => {
+        deletionOpen = false;
+        deletion++;
+      });
+    }
+    return `delete#${deletion}`;
+  };
   return {
     config: initial,
     analysis: analyze(initial),
@@ -92,12 +105,12 @@ export function experimentSlice({ set, get }: SliceContext, initial: ExperimentC
       get().select(id);
       return id;
     },
-    removeNodes: (ids) => edit((c) => withoutNodes(c, ids), null),
+    removeNodes: (ids) => edit((c) => withoutNodes(c, ids), deletionKey()),
     moveNode: (id, position) => applyEdit(withNodesAt(get().config, { [id]: position }), true, moveKey({ [id]: position })),
     moveNodes: (positions) => applyEdit(withNodesAt(get().config, positions), true, moveKey(positions)),
     setNodeParam: (id, key, value) => edit((c) => withNodeParam(c, id, key, value)),
     connect: (e) => edit((c) => withEdge(c, e), null),
-    removeEdges: (ids) => edit((c) => withoutEdges(c, ids), null),
+    removeEdges: (ids) => edit((c) => withoutEdges(c, ids), deletionKey()),
     setCsv: (patch) => set((s) => ({ csv: { ...s.csv, ...patch } })),
   };
 }
