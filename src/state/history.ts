@@ -26,7 +26,9 @@ export interface RecordOptions {
   windowMs?: number;
 }
 
+/** Most undo steps kept. */
 export const HISTORY_LIMIT = 200;
+/** Longest pause between two edits of one field that still makes one step, ms. */
 export const COALESCE_MS = 1000;
 
 /** A history with nothing to undo or redo. */

@@ -95,7 +95,8 @@ export function experimentSlice({ set, get }: SliceContext, initial: ExperimentC
     clearHistory: () => set({ history: emptyHistory() }),
     pushUndo: (cfg) => set((s) => ({ history: recordEdit(s.history, cfg, { key: null, now: Date.now() }) })),
     setConfig: (cfg) => {
-      applyEdit(cfg, false, null);
+      // The same experiment again (New on the default, Open of what is shown) is no step to undo.
+      if (JSON.stringify(cfg) !== JSON.stringify(get().config)) applyEdit(cfg, false, null);
       get().select(null);
     },
     update: (fn) => edit((c) => edited(c, fn)),

@@ -8,6 +8,7 @@ export const ACTION_MS = 10000;
 /** the fade-out at the end, ms */
 const FADE_MS = 600;
 
+/** The current banner with its action and Dismiss; info ones fade unless hovered or focused. */
 export function Banner() {
   const store = useAppStore();
   const banner = useApp((s) => s.banner);

@@ -21,6 +21,7 @@ export function historyKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' 
   return null;
 }
 
+/** Undo/Redo buttons (disabled when there is no step) and the window-wide shortcuts. */
 export function HistoryButtons() {
   const store = useAppStore();
   const canUndo = useApp((s) => s.history.past.length > 0);
