@@ -131,12 +131,13 @@ export function runsSlice({ set, get, session, saver }: SliceContext): RunsSlice
     openRun: (id) => {
       const run = get().runs.find((r) => r.id === id);
       if (!run) return;
+      const before = get().config;
       get().setConfig(structuredClone(run.config));
       // A live run keeps the charts: they follow it until it ends.
       const busy = get().liveRunId !== null || get().status === 'starting';
       if (!busy && get().runId !== run.id) set(recordView(run));
       const text = `Opened the experiment of run “${run.name}” in the editor${busy ? '; the charts keep following the live run' : ', with its curves'}.`;
-      set({ banner: { kind: 'info', text } });
+      set({ banner: { kind: 'info', text, action: { label: 'Undo', run: () => get().setConfig(before) } } });
     },
     toggleRunSelected: (id) =>
       set((s) => ({ selectedRunIds: s.selectedRunIds.includes(id) ? s.selectedRunIds.filter((x) => x !== id) : [...s.selectedRunIds, id] })),

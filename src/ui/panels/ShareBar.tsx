@@ -39,9 +39,11 @@ export function ShareBar() {
       setBanner({ kind: 'error', text: `${res.error} The current experiment is unchanged.` });
       return;
     }
+    const before = store.getState().config;
     setConfig(res.config);
     window.history.replaceState(null, '', window.location.href.split('#')[0]);
-    setBanner({ kind: 'info', text: `Imported ${file.name}.${res.warnings.length ? ` ${res.warnings.join(' ')}` : ''}` });
+    const undo = { label: 'Undo', run: () => store.getState().setConfig(before) };
+    setBanner({ kind: 'info', text: `Imported ${file.name}.${res.warnings.length ? ` ${res.warnings.join(' ')}` : ''}`, action: undo });
   };
   const share = async () => {
     const u = shareUrlFor(store.getState().config, window.location.href);
