@@ -12,8 +12,11 @@ const FADE_MS = 600;
 export function Banner() {
   const store = useAppStore();
   const banner = useApp((s) => s.banner);
-  // Hovered or focused: the reader is busy with it, so it does not fade meanwhile.
-  const [held, setHeld] = useState(false);
+  // Hovered or focused: the reader is busy with it, so it does not fade meanwhile. Held per message: one that
+  // vanishes under the pointer fires no mouseleave, and must not keep the next one from fading.
+  const [heldFor, setHeldFor] = useState<object | null>(null);
+  const held = heldFor !== null && heldFor === banner;
+  const setHeld = (on: boolean) => setHeldFor(on ? banner : null);
   const [fading, setFading] = useState(false);
   useEffect(() => {
     setFading(false);
