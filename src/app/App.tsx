@@ -4,7 +4,7 @@ import { generateDataset } from '../datasets';
 import { datasetSpec } from '../model';
 import { DATASET_VIEWS } from './datasetViews';
 import { useDatasetPreview } from './useDatasetPreview';
-import { bootFromHash, createAppStore, startPersistence, StoreContext, useApp } from '../state';
+import { bootFromHash, clearHash, createAppStore, startPersistence, StoreContext, useApp, watchAddressBar } from '../state';
 import { CompareView } from '../ui/charts/CompareView';
 import { InsightView } from '../ui/charts/InsightView';
 import { ParetoView } from '../ui/charts/ParetoView';
@@ -45,17 +45,20 @@ function RunInsight() {
 }
 
 export function App() {
-  const [store] = useState(() => {
-    const boot = bootFromHash(window.location.hash);
+  const [{ store, hash, fromLink }] = useState(() => {
+    const hash = window.location.hash;
+    const boot = bootFromHash(hash);
     const s = createAppStore(boot.config);
     if (boot.banner) s.getState().setBanner(boot.banner);
-    return s;
+    return { store: s, hash, fromLink: boot.fromLink };
   });
   // Runs and the autosaved experiment live in IndexedDB; an experiment in the URL wins over the saved one.
-  // startPersistence runs once per store (StrictMode mounts effects twice) and never rejects.
+  // startPersistence runs once per store (StrictMode mounts effects twice) and never rejects. Once the link's
+  // experiment is saved, its hash leaves the address bar: a reload then reopens the autosave, never a stale link.
   useEffect(() => {
-    void startPersistence(store, { hash: window.location.hash });
-  }, [store]);
+    void startPersistence(store, { hash, linkOpened: fromLink }).then((p) => p.db && clearHash());
+  }, [store, hash, fromLink]);
+  useEffect(() => watchAddressBar(store), [store]);
   return (
     <StoreContext.Provider value={store}>
       <ErrorBoundary name="the page">

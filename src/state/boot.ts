@@ -6,23 +6,27 @@ import type { Banner } from './store';
 export interface Boot {
   config: ExperimentConfig;
   banner: Banner | null;
+  /** true when `config` came from a valid link (not the default for a missing or bad one) */
+  fromLink: boolean;
 }
 
-/** Decode the experiment a location hash carries (or the default when it carries none). */
-export function bootFromHash(hash: string): Boot {
+/** Decode the experiment a location hash carries (or the default when it carries none); `onBad` ends a bad link's message. */
+export function bootFromHash(hash: string, onBad = 'Showing the default experiment.'): Boot {
   const payload = payloadFromHash(hash);
+  const bad = (text: string): Boot => ({ config: defaultExperiment(), banner: { kind: 'error', text: `${text} ${onBad}` }, fromLink: false });
   if (payload === null) {
-    if (hash && hash !== '#') return { config: defaultExperiment(), banner: { kind: 'error', text: 'This link holds no experiment. Showing the default experiment.' } };
-    return { config: defaultExperiment(), banner: null };
+    if (hash && hash !== '#') return bad('This link holds no experiment.');
+    return { config: defaultExperiment(), banner: null, fromLink: false };
   }
   const res = decodeExperiment(payload);
-  if (!res.ok) return { config: res.config, banner: { kind: 'error', text: `This link could not be opened: ${res.error} Showing the default experiment.` } };
-  if (res.warnings.length) return { config: res.config, banner: { kind: 'info', text: `Opened the shared experiment with changes: ${res.warnings.join(' ')}` } };
+  if (!res.ok) return bad(`This link could not be opened: ${res.error}`);
+  const opened = (text: string): Boot => ({ config: res.config, banner: { kind: 'info', text }, fromLink: true });
+  if (res.warnings.length) return opened(`Opened the shared experiment with changes: ${res.warnings.join(' ')}`);
   const ds = res.config.dataset;
   // The link carries only the CSV's column choices: the visitor brings the file.
   if (ds.kind === 'csv')
-    return { config: res.config, banner: { kind: 'info', text: `Opened a shared experiment on a CSV file. Its data is not part of the link: upload “${ds.fileName || 'the CSV file'}” in the Data panel to preview and train.` } };
-  return { config: res.config, banner: { kind: 'info', text: 'Opened a shared experiment.' } };
+    return opened(`Opened a shared experiment on a CSV file. Its data is not part of the link: upload “${ds.fileName || 'the CSV file'}” in the Data panel to preview and train.`);
+  return opened('Opened a shared experiment.');
 }
 
 /** The full share URL for a config, based on the current page URL without its hash. */

@@ -2,6 +2,7 @@
 export * from './store';
 export * from './context';
 export * from './boot';
+export * from './addressBar';
 // The UI reads worker-protocol facts through the state layer (it may not import the protocol itself).
 export { metricName, readoutClass, type GridSpec, type MetricPoint } from '../protocol';
 export * from './runsDb';

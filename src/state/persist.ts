@@ -1,9 +1,12 @@
 /**
  * App-start persistence: open the runs database, mark runs a closed tab left 'running' as interrupted, load the
- * runs into the store, restore the saved experiment when the URL carries none, and autosave the experiment.
+ * runs into the store, restore the saved experiment when the URL carries none, and autosave the experiment (at
+ * once when the page is hidden or unloaded, so a quick reload keeps the last edit).
  */
+import type { ExperimentConfig } from '../model';
 import { payloadFromHash } from '../share';
 import { openRunsDb, type RunsDb } from './runsDb';
+import { browserStash, clearStash, readStashed, stashExperiment, type Stash } from './unloadStash';
 import { liveRunIds } from './runLocks';
 import { resilientDb } from './resilientDb';
 import type { AppStore } from './store';
@@ -11,6 +14,15 @@ import type { AppStore } from './store';
 export interface PersistOptions {
   /** the location hash at start ('' = none); an experiment in it wins over the saved one */
   hash: string;
+  /**
+   * true when the start experiment came from a valid link in `hash`: it is saved as the current experiment at once
+   * (the hash is then cleared, and a reload must reopen it), and the saved one it replaces becomes an Undo step
+   */
+  linkOpened?: boolean;
+  /** where to listen for pagehide/visibilitychange (tests: a fake; default: window/document when present) */
+  page?: PageEvents | null;
+  /** the synchronous copy written on pagehide (tests: in memory; default: localStorage) */
+  stash?: Stash | null;
   /** IndexedDB factory (tests: fake-indexeddb); defaults to globalThis.indexedDB, and persistence is off when there is none */
   factory?: IDBFactory;
   dbName?: string;
@@ -24,9 +36,33 @@ export interface Persistence {
   interrupted: string[];
   /** true when the saved experiment replaced the start one */
   restored: boolean;
+  /** write a pending autosave now */
+  flush(): void;
   /** stop autosaving and close the database */
   dispose(): void;
 }
+
+/** The page-lifecycle events that flush the autosave. */
+export interface PageEvents {
+  /** subscribe `fn` to "the page is going away or hidden"; returns the unsubscribe */
+  onHide(fn: () => void): () => void;
+}
+
+/** pagehide (reload, navigation, close) and visibilitychange to hidden (tab switch, mobile background). */
+const browserPage: PageEvents | null =
+  typeof window === 'undefined' || typeof document === 'undefined'
+    ? null
+    : {
+        onHide: (fn) => {
+          const onVis = () => document.visibilityState === 'hidden' && fn();
+          window.addEventListener('pagehide', fn);
+          document.addEventListener('visibilitychange', onVis);
+          return () => {
+            window.removeEventListener('pagehide', fn);
+            document.removeEventListener('visibilitychange', onVis);
+          };
+        },
+      };
 
 const started = new WeakMap<AppStore, Promise<Persistence>>();
 
@@ -40,7 +76,8 @@ export function startPersistence(store: AppStore, opts: PersistOptions): Promise
   return p;
 }
 
-async function boot(store: AppStore, { hash, factory = globalThis.indexedDB, dbName, saveDelayMs = 500 }: PersistOptions): Promise<Persistence> {
+async function boot(store: AppStore, opts: PersistOptions): Promise<Persistence> {
+  const { hash, linkOpened = false, page = browserPage, stash = browserStash(), factory = globalThis.indexedDB, dbName, saveDelayMs = 500 } = opts;
   const startConfig = store.getState().config;
   let db: RunsDb;
   const notify = (kind: 'error' | 'info', text: string) => store.getState().setBanner({ kind, text });
@@ -49,8 +86,14 @@ async function boot(store: AppStore, { hash, factory = globalThis.indexedDB, dbN
   } catch (e) {
     console.warn('runs: persistence off:', e instanceof Error ? e.message : e);
     notify('error', 'This browser offers no storage to this page (IndexedDB is unavailable), so runs are kept in this tab only: export the ones you want to keep.');
-    return { db: null, interrupted: [], restored: false, dispose: () => {} };
+    return { db: null, interrupted: [], restored: false, flush: () => {}, dispose: () => {} };
   }
+  // A completed save holds the newest work: the unload copy, if any, is older.
+  const save = () =>
+    void db
+      .saveCurrentExperiment(store.getState().config)
+      .then(() => clearStash(stash))
+      .catch((e: unknown) => console.warn('runs: could not save the experiment:', e));
   let interrupted: string[] = [];
   let restored = false;
   try {
@@ -58,15 +101,7 @@ async function boot(store: AppStore, { hash, factory = globalThis.indexedDB, dbN
     const live = await liveRunIds();
     interrupted = await db.markInterrupted((id) => live.has(id));
     store.getState().attachDb(db);
-    const urlHasNone = payloadFromHash(hash) === null && (!hash || hash === '#');
-    if (urlHasNone) {
-      const saved = await db.loadCurrentExperiment();
-      // Only when the user has not started editing in the meantime.
-      if (saved && store.getState().config === startConfig) {
-        store.getState().setConfig(saved);
-        restored = true;
-      }
-    }
+    restored = await restoreSaved(store, db, startConfig, { hash, linkOpened, save, stash });
     // Rows appear page by page (the main thread is free between pages); this tab's own runs were written first.
     await db.listAll((runs, unreadable) => store.getState().addStoredRuns(runs, unreadable));
   } catch (e) {
@@ -74,23 +109,61 @@ async function boot(store: AppStore, { hash, factory = globalThis.indexedDB, dbN
     store.getState().attachDb(db);
   }
   let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    if (!timer) return;
+    clearTimeout(timer);
+    timer = null;
+    save();
+  };
+  // Going away: the IndexedDB write may not finish, so keep a synchronous copy too.
+  const flushOnHide = () => {
+    if (timer) stashExperiment(stash, store.getState().config);
+    flush();
+  };
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.config === prev.config) return;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      db.saveCurrentExperiment(store.getState().config).catch((e: unknown) => console.warn('runs: could not save the experiment:', e));
-    }, saveDelayMs);
+    timer = setTimeout(flush, saveDelayMs);
   });
+  const unHide = page?.onHide(flushOnHide) ?? (() => {});
+  // Edited while the database opened: those edits came before the subscription, so save them now.
+  if (!restored && store.getState().config !== startConfig) save();
   return {
     db,
     interrupted,
     restored,
+    flush,
     dispose: () => {
       unsubscribe();
+      unHide();
       if (timer) clearTimeout(timer);
       store.getState().attachDb(null);
       db.close();
     },
   };
+}
+
+/**
+ * Start-up choice between the saved experiment and the start one; true when the saved one was restored. Nothing
+ * changes once the user has started editing (the store's config is no longer `startConfig`).
+ */
+async function restoreSaved(store: AppStore, db: RunsDb, startConfig: ExperimentConfig, o: { hash: string; linkOpened: boolean; save: () => void; stash: Stash | null }): Promise<boolean> {
+  const urlHasNone = payloadFromHash(o.hash) === null && (!o.hash || o.hash === '#');
+  if (!urlHasNone && !o.linkOpened) return false; // a bad link: its message says the default is shown
+  // The unload copy exists only when it is newer than the database's.
+  const stashed = readStashed(o.stash);
+  const saved = stashed ?? (await db.loadCurrentExperiment());
+  if (store.getState().config !== startConfig) return false;
+  if (urlHasNone) {
+    if (!saved) return false;
+    store.getState().setConfig(saved);
+    // Restoring is not an edit: Undo must not go back to the default experiment.
+    store.getState().clearHistory();
+    if (stashed) o.save();
+    return true;
+  }
+  // The link wins (it is saved now, so a reload reopens it); the work it replaced stays one Undo away.
+  if (saved && JSON.stringify(saved) !== JSON.stringify(startConfig)) store.getState().pushUndo(saved);
+  o.save();
+  return false;
 }

@@ -164,6 +164,39 @@ export function validateRunRecord(raw: unknown): RunRecord | null {
 const LIST_PAGE = 25;
 const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
 
+type InTx = <T>(store: string | string[], mode: IDBTransactionMode, body: (s: IDBObjectStore) => Promise<T> | T) => Promise<T>;
+
+/** Every stored run, read in pages of LIST_PAGE through `inTx` (see RunsDb.listAll). */
+async function listAllRuns(inTx: InTx, onPage?: (runs: RunRecord[], unreadable: UnreadableRun[]) => void): Promise<{ runs: RunRecord[]; unreadable: UnreadableRun[] }> {
+  const runs: RunRecord[] = [];
+  const unreadable: UnreadableRun[] = [];
+  let after: IDBValidKey | null = null;
+  for (;;) {
+    const range: IDBKeyRange | undefined = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
+    const [keys, raws]: [IDBValidKey[], unknown[]] = await inTx(RUNS, 'readonly', (s) => Promise.all([promised(s.getAllKeys(range, LIST_PAGE)), promised(s.getAll(range, LIST_PAGE))]));
+    const pageRuns: RunRecord[] = [];
+    const pageBad: UnreadableRun[] = [];
+    raws.forEach((raw: unknown, i: number) => {
+      const c = checkRunRecord(raw);
+      if (c.ok) pageRuns.push(c.record);
+      else {
+        const name = (raw as { name?: unknown } | null)?.name;
+        console.warn(`runsDb: cannot read run ${String(keys[i]).slice(0, 200)}: ${c.reason}`);
+        pageBad.push({ key: String(keys[i]).slice(0, 200), name: typeof name === 'string' ? name.slice(0, 200) : '', reason: c.reason });
+      }
+    });
+    runs.push(...pageRuns);
+    unreadable.push(...pageBad);
+    onPage?.(pageRuns, pageBad);
+    if (keys.length < LIST_PAGE) break;
+    after = keys[keys.length - 1];
+    await yieldToPage();
+  }
+  runs.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  return { runs, unreadable };
+}
+
+
 /** The runs database. Every method opens its own transaction; all reject on IndexedDB errors (e.g. quota). */
 export interface RunsDb {
   /** Insert or replace a run; its points are thinned to ≤ MAX_STORED_POINTS (first and last kept) before storing. */
@@ -219,7 +252,7 @@ export async function openRunsDb(name = 'mtl-playground', factory: IDBFactory | 
   db.onversionchange = () => db.close();
 
   /** Run `body` in one transaction; resolves with what it returns once the transaction has committed. */
-  const inTx = <T>(store: string | string[], mode: IDBTransactionMode, body: (s: IDBObjectStore) => Promise<T> | T): Promise<T> =>
+  const inTx: InTx = <T>(store: string | string[], mode: IDBTransactionMode, body: (s: IDBObjectStore) => Promise<T> | T): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const tx = db.transaction(store, mode);
       let value: T;
@@ -239,43 +272,14 @@ export async function openRunsDb(name = 'mtl-playground', factory: IDBFactory | 
       );
     });
 
-  async function listAll(onPage?: (runs: RunRecord[], unreadable: UnreadableRun[]) => void): Promise<{ runs: RunRecord[]; unreadable: UnreadableRun[] }> {
-    const runs: RunRecord[] = [];
-    const unreadable: UnreadableRun[] = [];
-    let after: IDBValidKey | null = null;
-    for (;;) {
-      const range: IDBKeyRange | undefined = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
-      const [keys, raws]: [IDBValidKey[], unknown[]] = await inTx(RUNS, 'readonly', (s) => Promise.all([promised(s.getAllKeys(range, LIST_PAGE)), promised(s.getAll(range, LIST_PAGE))]));
-      const pageRuns: RunRecord[] = [];
-      const pageBad: UnreadableRun[] = [];
-      raws.forEach((raw: unknown, i: number) => {
-        const c = checkRunRecord(raw);
-        if (c.ok) pageRuns.push(c.record);
-        else {
-          const name = (raw as { name?: unknown } | null)?.name;
-          console.warn(`runsDb: cannot read run ${String(keys[i]).slice(0, 200)}: ${c.reason}`);
-          pageBad.push({ key: String(keys[i]).slice(0, 200), name: typeof name === 'string' ? name.slice(0, 200) : '', reason: c.reason });
-        }
-      });
-      runs.push(...pageRuns);
-      unreadable.push(...pageBad);
-      onPage?.(pageRuns, pageBad);
-      if (keys.length < LIST_PAGE) break;
-      after = keys[keys.length - 1];
-      await yieldToPage();
-    }
-    runs.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
-    return { runs, unreadable };
-  }
-
   return {
     putRun: (record) => inTx(RUNS, 'readwrite', (s) => void s.put({ ...record, points: capPoints(record.points) })),
     getRun: async (id) => {
       const raw = await inTx(RUNS, 'readonly', (s) => promised(s.get(id)));
       return raw === undefined ? null : validateRunRecord(raw);
     },
-    listRuns: async () => (await listAll()).runs,
-    listAll,
+    listRuns: async () => (await listAllRuns(inTx)).runs,
+    listAll: (onPage) => listAllRuns(inTx, onPage),
     deleteRun: (id) =>
       inTx([RUNS, WEIGHTS], 'readwrite', (s) => {
         s.delete(id);

@@ -25,7 +25,10 @@ export interface WarmSource {
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'failed' | 'stopped';
 
+/** A message at the top of the page: info ones fade after a few seconds, errors stay until dismissed. */
 export interface Banner {
   kind: 'error' | 'info';
   text: string;
+  /** a button in the message, e.g. "Undo" after a deletion */
+  action?: { label: string; run(): void };
 }

@@ -1,8 +1,9 @@
 /**
- * Experiment slice: the config being edited, its analysis, and the session's uploaded CSV. Every change of the
- * config goes through `applyEdit`, the one place an undo history will record (and coalesce drags) later.
+ * Experiment slice: the config being edited, its undo history, its analysis, and the session's uploaded CSV. Every
+ * change of the config goes through `applyEdit`, the one place the undo history records (coalescing typing and drags).
  */
 import { analyzeExperiment, type CsvTable, type ExperimentConfig, type GraphAnalysis, type GraphEdge, type XY } from '../../model';
+import { emptyHistory, editKey, recordEdit, redoStep, undoStep, type History } from '../history';
 import { edited, withEdge, withNode, withNodesAt, withNodeParam, withoutEdges, withoutNodes } from '../edits';
 import type { SliceContext } from './context';
 import { prunedSelection } from './ui';
@@ -20,6 +21,16 @@ export interface ExperimentSlice {
   config: ExperimentConfig;
   analysis: GraphAnalysis;
   csv: CsvSession;
+  /** undo/redo snapshots of `config` (see history.ts) */
+  history: History<ExperimentConfig>;
+  /** Go back one step of the history (no-op when there is none). */
+  undo(): void;
+  /** Redo the step undone last (no-op when there is none). */
+  redo(): void;
+  /** Forget every undo and redo step (the autosaved experiment restored at start is not an edit). */
+  clearHistory(): void;
+  /** Record `cfg` as the step before the present (opening a link over autosaved work keeps that work one Undo away). */
+  pushUndo(cfg: ExperimentConfig): void;
   /** Replace the whole experiment (open a link, a file, a run) and clear the selection. */
   setConfig(cfg: ExperimentConfig): void;
   /** Edit a copy of the config in place (`fn` may mutate its argument). */
@@ -42,34 +53,65 @@ const analyze = (cfg: ExperimentConfig) => analyzeExperiment(cfg);
 /** The experiment slice, starting from `initial`. */
 export function experimentSlice({ set, get }: SliceContext, initial: ExperimentConfig): ExperimentSlice {
   /** Commit `next` as the config. `layoutOnly` (node positions, every drag frame) skips re-analysis: the structure is unchanged. */
-  const applyEdit = (next: ExperimentConfig, layoutOnly = false) => {
+  const commit = (next: ExperimentConfig, layoutOnly: boolean, history: History<ExperimentConfig>) => {
+    const s = get();
+    if (layoutOnly) set({ config: next, history });
+    else set({ config: next, history, analysis: analyze(next), ...prunedSelection(s, next.graph) });
+  };
+  /** `key` names what changed for coalescing (undefined: worked out from the change; null: a step of its own). */
+  const applyEdit = (next: ExperimentConfig, layoutOnly = false, key?: string | null) => {
     const s = get();
     if (next === s.config) return;
-    if (layoutOnly) set({ config: next });
-    else set({ config: next, analysis: analyze(next), ...prunedSelection(s, next.graph) });
+    const history = recordEdit(s.history, s.config, { key: key === undefined ? editKey(s.config, next) : key, now: Date.now() });
+    commit(next, layoutOnly, history);
   };
-  const edit = (fn: (cfg: ExperimentConfig) => ExperimentConfig) => applyEdit(fn(get().config));
+  const edit = (fn: (cfg: ExperimentConfig) => ExperimentConfig, key?: string | null) => applyEdit(fn(get().config), false, key);
+  const step = (fn: typeof undoStep<ExperimentConfig>) => {
+    const s = get();
+    const r = fn(s.history, s.config);
+    if (r) commit(r.value, false, r.history);
+  };
+  const moveKey = (positions: Record<string, XY>) => `move:${Object.keys(positions).sort().join(',')}`;
+  // One press of Delete removes the selected edges, then the nodes, in the same task: one undo step.
+  let deletion = 0;
+  let deletionOpen = false;
+  const deletionKey = () => {
+    if (!deletionOpen) {
+      deletionOpen = true;
+      queueMicrotask(() => {
+        deletionOpen = false;
+        deletion++;
+      });
+    }
+    return `delete#${deletion}`;
+  };
   return {
     config: initial,
     analysis: analyze(initial),
     csv: { table: null, error: null },
+    history: emptyHistory(),
+    undo: () => step(undoStep),
+    redo: () => step(redoStep),
+    clearHistory: () => set({ history: emptyHistory() }),
+    pushUndo: (cfg) => set((s) => ({ history: recordEdit(s.history, cfg, { key: null, now: Date.now() }) })),
     setConfig: (cfg) => {
-      applyEdit(cfg);
+      // The same experiment again (New on the default, Open of what is shown) is no step to undo.
+      if (JSON.stringify(cfg) !== JSON.stringify(get().config)) applyEdit(cfg, false, null);
       get().select(null);
     },
     update: (fn) => edit((c) => edited(c, fn)),
     addNode: (kind, position) => {
       const { config, id } = withNode(get().config, kind, position);
-      applyEdit(config);
+      applyEdit(config, false, null);
       get().select(id);
       return id;
     },
-    removeNodes: (ids) => edit((c) => withoutNodes(c, ids)),
-    moveNode: (id, position) => applyEdit(withNodesAt(get().config, { [id]: position }), true),
-    moveNodes: (positions) => applyEdit(withNodesAt(get().config, positions), true),
+    removeNodes: (ids) => edit((c) => withoutNodes(c, ids), deletionKey()),
+    moveNode: (id, position) => applyEdit(withNodesAt(get().config, { [id]: position }), true, moveKey({ [id]: position })),
+    moveNodes: (positions) => applyEdit(withNodesAt(get().config, positions), true, moveKey(positions)),
     setNodeParam: (id, key, value) => edit((c) => withNodeParam(c, id, key, value)),
-    connect: (e) => edit((c) => withEdge(c, e)),
-    removeEdges: (ids) => edit((c) => withoutEdges(c, ids)),
+    connect: (e) => edit((c) => withEdge(c, e), null),
+    removeEdges: (ids) => edit((c) => withoutEdges(c, ids), deletionKey()),
     setCsv: (patch) => set((s) => ({ csv: { ...s.csv, ...patch } })),
   };
 }

@@ -3,7 +3,8 @@ import { WARM_FILE_PREFIX } from '../../model';
 import { queueBaselines } from '../baselineQueue';
 import { buildPyTorchExport, type PyTorchExport } from '../exportProject';
 import type { RunRecord, RunsDb, RunWeights, UnreadableRun } from '../runsDb';
-import type { WarmSource } from '../types';
+import { idleTraining, type TrainingView } from '../trainingView';
+import type { RunStatus, WarmSource } from '../types';
 import type { SliceContext } from './context';
 
 export interface RunsSlice {
@@ -35,11 +36,30 @@ export interface RunsSlice {
   /** Train one single-task baseline per task of the current experiment, one after another. */
   trainBaselines(): void;
   renameRun(id: string, name: string): void;
-  /** Delete a run (stopping it first when it is the live one). */
+  /** Delete a run (stopping it first when it is the live one); the message offers Undo, which puts it and its weights back. */
   deleteRun(id: string): void;
-  /** Load a run's config into the editor. */
+  /** Load a run's config into the editor and, unless another run is live, its curves into the live charts. */
   openRun(id: string): void;
   toggleRunSelected(id: string): void;
+}
+
+/** The live charts' view of a stored run: its curves, tasks and final figures (no boundary: it is not stored). */
+export function recordView(run: RunRecord): TrainingView {
+  const status: RunStatus = run.status === 'interrupted' || run.status === 'running' ? 'stopped' : run.status;
+  return {
+    ...idleTraining,
+    status,
+    runId: run.id,
+    backend: run.backend,
+    runTasks: run.config.tasks,
+    totalSteps: run.config.optimizer.steps,
+    points: run.points,
+    step: run.points.at(-1)?.step ?? 0,
+    stepsPerSec: run.stepsPerSec,
+    elapsedMs: run.elapsedMs ?? 0,
+    error: run.error ?? null,
+    warmStart: run.warmStart ?? null,
+  };
 }
 
 /** The runs slice: no runs yet (attachDb loads the stored ones). */
@@ -106,14 +126,36 @@ export function runsSlice({ set, get, session, saver }: SliceContext): RunsSlice
     },
     deleteRun: (id) => {
       if (session.live.record()?.id === id) get().stop();
-      saver.remove(id);
-      set((s) => ({ runs: s.runs.filter((r) => r.id !== id), selectedRunIds: s.selectedRunIds.filter((x) => x !== id) }));
+      const rec = get().runs.find((r) => r.id === id);
+      if (!rec) return;
+      // The weights are read before they are deleted, so Undo can write both back.
+      const gone = saver.getWeights(id).then((w) => {
+        saver.remove(id);
+        return w;
+      });
+      const undo = () =>
+        void gone.then((w) => {
+          if (get().runs.some((r) => r.id === id)) return;
+          set((s) => ({ runs: s.runs.concat([rec]).sort((a, b) => b.createdAt - a.createdAt) }));
+          saver.put(rec);
+          if (w) saver.putWeights(w);
+        });
+      set((s) => ({
+        runs: s.runs.filter((r) => r.id !== id),
+        selectedRunIds: s.selectedRunIds.filter((x) => x !== id),
+        banner: { kind: 'info', text: `Deleted run “${rec.name}”.`, action: { label: 'Undo', run: undo } },
+      }));
     },
     openRun: (id) => {
       const run = get().runs.find((r) => r.id === id);
       if (!run) return;
+      const before = get().config;
       get().setConfig(structuredClone(run.config));
-      set({ banner: { kind: 'info', text: `Opened the experiment of run “${run.name}” in the editor.` } });
+      // A live run keeps the charts: they follow it until it ends.
+      const busy = get().liveRunId !== null || get().status === 'starting';
+      if (!busy && get().runId !== run.id) set(recordView(run));
+      const text = `Opened the experiment of run “${run.name}” in the editor${busy ? '; the charts keep following the live run' : ', with its curves'}.`;
+      set({ banner: { kind: 'info', text, action: { label: 'Undo', run: () => get().setConfig(before) } } });
     },
     toggleRunSelected: (id) =>
       set((s) => ({ selectedRunIds: s.selectedRunIds.includes(id) ? s.selectedRunIds.filter((x) => x !== id) : [...s.selectedRunIds, id] })),

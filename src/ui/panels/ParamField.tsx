@@ -1,6 +1,7 @@
 /** One parameter input, generated from its descriptor in the model registry. */
 import type { ParamSpec, ParamValue, TaskSpec } from '../../model';
 import { coerceParam } from '../../model';
+import { NumberInput } from './NumberField';
 
 interface Props {
   spec: ParamSpec;
@@ -16,16 +17,17 @@ export function ParamField({ spec, value, tasks, onChange, testId }: Props) {
   switch (spec.type) {
     case 'int':
     case 'float':
+      // Typed values commit only when valid; an invalid one gets a message in place (see NumberInput).
       input = (
-        <input
+        <NumberInput
           id={id}
-          data-testid={id}
-          type="number"
+          testId={id}
           min={spec.min}
           max={spec.max}
+          integer={spec.type === 'int'}
           step={spec.type === 'int' ? 1 : spec.step}
-          value={Number(value)}
-          onChange={(e) => e.target.value !== '' && onChange(coerceParam(spec, Number(e.target.value)))}
+          value={Number(coerceParam(spec, value))}
+          onCommit={onChange}
         />
       );
       break;
