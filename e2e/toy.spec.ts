@@ -53,6 +53,14 @@ test('toy landscape: two strategies draw their paths on both plots; a click on t
   // the filled start dot sits where the click was
   const dot = await page.getByTestId('toy-plane').evaluate((c) => Array.from((c as HTMLCanvasElement).getContext('2d')!.getImageData(255, 85, 1, 1).data.slice(0, 3)));
   expect(dot).toEqual([17, 17, 17]);
+  // a strategy's own param restarts just that run: CAGrad at c = 0.9 ends elsewhere; equal's run is untouched
+  const cells = (id: string) => page.getByTestId(`toy-status-${id}`).locator('td').nth(2);
+  const [eq, ca] = [await cells('equal').textContent(), await cells('cagrad').textContent()];
+  await page.getByTestId('toy-param-cagrad-c').fill('0.9');
+  await expect(page.getByTestId('toy-param-cagrad-c')).toHaveValue('0.9'); // rendered: the new run exists from here on
+  await expect(page.getByTestId('toy-status-cagrad')).toHaveAttribute('data-steps', '1000');
+  expect(await cells('cagrad').textContent()).not.toBe(ca);
+  expect(await cells('equal').textContent()).toBe(eq);
   // a standard start button moves it back
   await page.getByTestId('toy-start-2').click();
   expect(await startOf(page)).toEqual([9, 9]);

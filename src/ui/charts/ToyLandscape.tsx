@@ -5,7 +5,8 @@
  * strategy code as training).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { TOY_BOUNDS, TOY_STARTS, WEIGHTINGS, type ToyRun, type ToyRunner } from '../../model';
+import { defaultParams, TOY_BOUNDS, TOY_STARTS, WEIGHTINGS, type ParamValue, type ToyRun, type ToyRunner } from '../../model';
+import { ParamField } from '../panels/ParamField';
 import { drawLosses, drawPlane, planeMap, type Trace } from './toyDraw';
 
 const SIZE = 340;
@@ -25,18 +26,27 @@ interface Settings {
 export const TOY_COLOURS = ['#d1453b', '#1f9d55', '#b5179e', '#8c6d1f', '#0fa3b1', '#222222', '#e6a100', '#5a3fd1', '#1d4ed8', '#c2410c', '#6b7280', '#65a30d'];
 const colourOf = (id: string) => TOY_COLOURS[Math.max(0, WEIGHTINGS.findIndex((w) => w.id === id)) % TOY_COLOURS.length];
 
-/** One run per picked strategy for these settings; advanced within a per-frame time budget until `steps`. `tick` counts redraws. */
-function useToyRuns(run: ToyRunner, picked: string[], s: Settings): { runs: Map<string, ToyRun>; tick: number } {
+type ParamsById = Record<string, Record<string, ParamValue>>;
+
+/**
+ * One run per picked strategy for these settings and its params (a changed param restarts that run), advanced within
+ * a per-frame time budget until `steps`. `tick` counts redraws.
+ */
+function useToyRuns(run: ToyRunner, picked: string[], params: ParamsById, s: Settings): { runs: Map<string, ToyRun>; tick: number } {
   // A new start, optimiser or length starts every run afresh; a newly ticked strategy adds one run.
-  const runs = useMemo(() => new Map<string, ToyRun>(), [run, s.start, s.lr, s.optimiser, s.steps]);
-  for (const id of picked) if (!runs.has(id)) runs.set(id, run({ kind: id, start: s.start, lr: s.lr, optimiser: s.optimiser, seed: 1 }));
-  for (const id of [...runs.keys()]) if (!picked.includes(id)) runs.delete(id);
+  const held = useMemo(() => new Map<string, { run: ToyRun; key: string }>(), [run, s.start, s.lr, s.optimiser, s.steps]);
+  for (const id of picked) {
+    const key = JSON.stringify(params[id] ?? {});
+    if (held.get(id)?.key !== key) held.set(id, { run: run({ kind: id, params: params[id], start: s.start, lr: s.lr, optimiser: s.optimiser, seed: 1 }), key });
+  }
+  for (const id of [...held.keys()]) if (!picked.includes(id)) held.delete(id);
+  const runs = new Map([...held].map(([id, h]) => [id, h.run]));
   const [tick, setTick] = useState(0);
   useEffect(() => {
     let frame = 0;
     const loop = () => {
       const t0 = performance.now();
-      const open = [...runs.values()].filter((r) => r.steps < s.steps && !r.error);
+      const open = [...held.values()].map((h) => h.run).filter((r) => r.steps < s.steps && !r.error);
       // round-robin small chunks so a slow strategy does not hold the others back
       while (open.length && performance.now() - t0 < FRAME_BUDGET_MS)
         for (const r of open) r.advance(Math.min(50, s.steps - r.steps));
@@ -45,7 +55,7 @@ function useToyRuns(run: ToyRunner, picked: string[], s: Settings): { runs: Map<
     };
     frame = requestAnimationFrame(loop);
     return () => cancelAnimationFrame(frame);
-  }, [runs, picked, s.steps]);
+  }, [held, picked, params, s.steps]);
   return { runs, tick };
 }
 
@@ -101,21 +111,39 @@ function Controls({ picked, setPicked, s, set }: { picked: string[]; setPicked: 
   );
 }
 
+/** A picked strategy's params (its registry ParamSpecs, defaults until changed). */
+function StrategyParams({ id, values, onChange }: { id: string; values: Record<string, ParamValue> | undefined; onChange: (v: Record<string, ParamValue>) => void }) {
+  const spec = WEIGHTINGS.find((w) => w.id === id);
+  if (!spec?.params.length) return null;
+  const cur = values ?? defaultParams(spec.params);
+  return (
+    <span className="toy-params">
+      {spec.params.map((p) => (
+        <label key={p.key}>
+          {p.label} <ParamField spec={p} value={cur[p.key]} tasks={[]} testId={`toy-param-${id}-${p.key}`} onChange={(v) => onChange({ ...cur, [p.key]: v })} />
+        </label>
+      ))}
+    </span>
+  );
+}
+
 /** The toy landscape panel's body. */
 export function ToyLandscape({ run }: { run: ToyRunner }) {
   const [picked, setPicked] = useState<string[]>([]);
   const [s, setS] = useState<Settings>({ start: [...TOY_STARTS[0]] as [number, number], lr: 0.01, steps: 3000, optimiser: 'adam' });
   const set = (p: Partial<Settings>) => setS((old) => ({ ...old, ...p }));
-  const { runs, tick } = useToyRuns(run, picked, s);
+  const [params, setParams] = useState<ParamsById>({});
+  const { runs } = useToyRuns(run, picked, params, s);
   const plane = useRef<HTMLCanvasElement>(null);
   const loss = useRef<HTMLCanvasElement>(null);
+  // After every render: each animation tick re-renders with the runs' new steps.
   useEffect(() => {
     const entries = [...runs.entries()];
     const pc = plane.current?.getContext('2d');
     const lc = loss.current?.getContext('2d');
     if (pc) drawPlane(pc, SIZE, TOY_STARTS, s.start, entries.map(([id, r]): Trace => ({ colour: colourOf(id), points: r.path })));
     if (lc) drawLosses(lc, SIZE, entries.map(([id, r]): Trace => ({ colour: colourOf(id), points: r.losses })));
-  }, [runs, tick, s.start]);
+  });
   const onClick = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
     const [x1, x2] = planeMap(SIZE, TOY_BOUNDS.x1, TOY_BOUNDS.x2).fromPx(((e.clientX - box.left) / box.width) * SIZE, ((e.clientY - box.top) / box.height) * SIZE);
@@ -151,6 +179,9 @@ export function ToyLandscape({ run }: { run: ToyRunner }) {
                 </td>
                 <td>
                   L = ({r.losses[n - 2].toFixed(2)}, {r.losses[n - 1].toFixed(2)})
+                </td>
+                <td>
+                  <StrategyParams id={id} values={params[id]} onChange={(v) => setParams((p) => ({ ...p, [id]: v }))} />
                 </td>
               </tr>
             );
