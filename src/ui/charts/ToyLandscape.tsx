@@ -119,9 +119,7 @@ function StrategyParams({ id, values, onChange }: { id: string; values: Record<s
   return (
     <span className="toy-params">
       {spec.params.map((p) => (
-        <label key={p.key}>
-          {p.label} <ParamField spec={p} value={cur[p.key]} tasks={[]} testId={`toy-param-${id}-${p.key}`} onChange={(v) => onChange({ ...cur, [p.key]: v })} />
-        </label>
+        <ParamField key={p.key} spec={p} value={cur[p.key]} tasks={[]} testId={`toy-param-${id}-${p.key}`} onChange={(v) => onChange({ ...cur, [p.key]: v })} />
       ))}
     </span>
   );
