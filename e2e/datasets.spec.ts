@@ -26,6 +26,8 @@ const SPECIFIC: Record<string, { preview?: string; tasks?: string[]; steps?: num
     },
   },
   synthetic2d: { preview: 'split-hint', tasks: ['side', 'zone', 'height'], steps: 60 },
+  mmoesynth: { preview: 'preview-mmoe', tasks: ['task_a', 'task_b'], steps: 40 },
+  gradnormtoy: { preview: 'preview-gradnorm', tasks: ['t1', 't2', 't3', 't4'], steps: 40 },
 };
 
 /** The dataset menu's entries: the app's registry as the page sees it. */
@@ -107,5 +109,28 @@ test('a broken CSV shows a message naming the row and keeps the experiment', asy
   for (const t of ['side', 'zone', 'height']) await expect(page.getByTestId(`node-head_${t}`)).toBeVisible();
   await page.getByTestId('dataset-kind').selectOption('synthetic2d');
   await expect(page.getByTestId('relatedness')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('the papers’ synthetic sets: MMoE’s p moves the label correlation; GradNorm’s task count rebuilds the heads', async ({ page }) => {
+  const errors = await openApp(page);
+  await page.getByTestId('dataset-kind').selectOption('mmoesynth');
+  await expect(page.getByTestId('node-mmoe')).toBeVisible();
+  const corr = async () => Number((await page.getByTestId('preview-mmoe').locator('figcaption').textContent())!.match(/correlation (-?[\d.]+)/)![1]);
+  await page.getByTestId('mmoe-p').fill('0.9');
+  await expect(page.getByTestId('mmoe-p-value')).toHaveText('0.90');
+  await expect.poll(corr).toBeGreaterThan(0.6);
+  await page.getByTestId('mmoe-p').fill('-0.9');
+  await expect.poll(corr).toBeLessThan(-0.6);
+
+  await page.getByTestId('dataset-kind').selectOption('gradnormtoy');
+  for (const t of ['t1', 't2', 't3', 't4']) await expect(page.getByTestId(`node-head_${t}`)).toBeVisible();
+  // the preview measures each task's spread: the last (σ 30) about 30× the first
+  const ratio = Number(await page.getByTestId('preview-gradnorm').locator('tbody tr').last().locator('td').last().textContent());
+  expect(ratio).toBeGreaterThan(20);
+  expect(ratio).toBeLessThan(40);
+  await setNumber(page, 'gradnorm-tasks', 2);
+  await expect(page.getByTestId('node-head_t3')).toHaveCount(0);
+  for (const t of ['t1', 't2']) await expect(page.getByTestId(`node-head_${t}`)).toBeVisible();
   expect(errors).toEqual([]);
 });

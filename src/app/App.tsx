@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { generateDataset } from '../datasets';
 import { datasetSpec } from '../model';
 import { DATASET_VIEWS } from './datasetViews';
+import { ToyPanel } from './ToyPanel';
 import { useDatasetPreview } from './useDatasetPreview';
 import { bootFromHash, clearHash, createAppStore, startPersistence, StoreContext, useApp, watchAddressBar } from '../state';
 import { CompareView } from '../ui/charts/CompareView';
@@ -82,6 +83,7 @@ export function App() {
             <ErrorBoundary name="the runs list"><RunsPanel /></ErrorBoundary>
             <ErrorBoundary name="the comparison view"><CompareView /></ErrorBoundary>
             <ErrorBoundary name="the Pareto view"><ParetoView /></ErrorBoundary>
+            <ErrorBoundary name="the toy landscape"><ToyPanel /></ErrorBoundary>
           </section>
           <aside className="right">
             <ErrorBoundary name="the inspector"><Inspector /></ErrorBoundary>

@@ -87,3 +87,31 @@ export function toyParetoSet(n = 41): { x: [number, number]; f: [number, number]
     return { x, f: toyEval(x[0], x[1]).f };
   });
 }
+
+/** One strategy's run on the toy landscape, as the page asks the driver for it (src/train/toyDriver.ts). */
+export interface ToyRunSpec {
+  /** a weighting strategy id of the registry, with its params (defaults where absent) */
+  kind: string;
+  params?: Record<string, number | string | boolean>;
+  start: [number, number];
+  /** the optimiser that applies the combined direction, and its learning rate */
+  optimiser: 'adam' | 'sgd';
+  lr: number;
+  seed: number;
+}
+
+/** A toy run in progress: advance it, read its path. Paths hold steps + 1 points (the start first). */
+export interface ToyRun {
+  readonly steps: number;
+  /** x1, x2 of every point so far, interleaved */
+  readonly path: number[];
+  /** f1, f2 of every point so far, interleaved */
+  readonly losses: number[];
+  /** run `n` more optimiser steps; stops early (and sets `error`) if the strategy throws */
+  advance(n: number): void;
+  /** the strategy's message when it failed on this landscape */
+  readonly error: string | null;
+}
+
+/** Starts a toy run (the page receives it from the composition root, so the view needs no training code). */
+export type ToyRunner = (spec: ToyRunSpec) => ToyRun;
