@@ -4,6 +4,7 @@ export * from './params';
 export * from './keys';
 export * from './csvText';
 export * from './stats';
+export * from './seeds';
 export * from './toy';
 export * from './nodes';
 export * from './graph';

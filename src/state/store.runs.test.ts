@@ -179,11 +179,13 @@ describe('runs slice', () => {
 
     const mtlRec = runs.find((r) => r.id === mtl)!;
     const d = runDeltaM(mtlRec, runs)!;
-    // side +12.5 %, zone 0 %, height −(0.5 − 0.4)/0.4 = −25 % → mean −12.5/3
-    expect(d.perTask[0]).toBeCloseTo(12.5);
+    // side: accuracy +12.5 %, cross-entropy 1 vs 1 0 % → 6.25 %; zone 0 %; height −(0.5 − 0.4)/0.4 = −25 % → mean −18.75/3
+    expect(d.perTask[0]).toBeCloseTo(6.25);
     expect(d.perTask[1]).toBeCloseTo(0);
     expect(d.perTask[2]).toBeCloseTo(-25);
-    expect(d.mean).toBeCloseTo(-12.5 / 3);
+    expect(d.mean).toBeCloseTo(-18.75 / 3);
+    // all metrics at once: (12.5 + 0 + 0 + 0 − 25)/5
+    expect(runDeltaM(mtlRec, runs, 'all-metrics')!.mean).toBeCloseTo(-2.5);
     expect(d.baselineIds).toEqual(['side', 'zone', 'height'].map((t) => baselines.find((b) => b.baselineOf!.taskId === t)!.id));
   });
 
@@ -226,8 +228,9 @@ describe('Δm% baseline matching', () => {
     runs.push(running);
     const d = runDeltaM(mtl, runs)!;
     expect(d.baselineIds).toEqual(['side-new', 'zone', 'height']);
-    expect(d.perTask).toEqual([100, 0, 50]);
-    expect(d.mean).toBeCloseTo(50);
+    // side: accuracy +100 %, equal cross-entropy 0 % → 50 %; zone 0 %; height RMSE 1 vs 2 → +50 %
+    expect(d.perTask).toEqual([50, 0, 50]);
+    expect(d.mean).toBeCloseTo(100 / 3);
     expect(runDeltaM(runs[1], runs)).toBeNull(); // baselines have no Δm
   });
 });
