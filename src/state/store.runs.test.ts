@@ -156,7 +156,7 @@ describe('runs slice', () => {
     last().emit({ type: 'done', runId: mtl, step: 10, stepsPerSec: 1, elapsedMs: 1 });
 
     store.getState().trainBaselines();
-    expect(store.getState().baselines).toEqual({ total: 3, done: 0 });
+    expect(store.getState().queue).toEqual({ what: 'baselines', total: 3, done: 0 });
     const base = [0.8, 0.6, 0.4]; // side 0.8 acc, zone 0.6 acc, height RMSE 0.4
     for (let k = 0; k < 3; k++) {
       const w = last();
@@ -167,7 +167,7 @@ describe('runs slice', () => {
       w.emit({ type: 'done', runId: id, step: 10, stepsPerSec: 1, elapsedMs: 1 });
     }
     expect(workers).toHaveLength(4);
-    expect(store.getState().baselines).toBeNull();
+    expect(store.getState().queue).toBeNull();
     const runs = store.getState().runs;
     const baselines = runs.filter((r) => r.kind === 'baseline');
     expect(baselines.map((r) => r.baselineOf)).toEqual([
@@ -194,7 +194,7 @@ describe('runs slice', () => {
     store.getState().trainBaselines();
     last().emit({ type: 'error', runId: runId(), message: 'x' });
     expect(workers).toHaveLength(1);
-    expect(store.getState().baselines).toBeNull();
+    expect(store.getState().queue).toBeNull();
     expect(store.getState().runs[0]).toMatchObject({ kind: 'baseline', status: 'failed' });
   });
 });

@@ -1,6 +1,9 @@
 /** Runs slice: every run of this browser, their weights, warm-start sources, baselines, export, and the comparison ticks. */
 import { WARM_FILE_PREFIX } from '../../model';
 import { queueBaselines } from '../baselineQueue';
+import { newRunId } from '../runs';
+import type { QueueProgress } from '../runSession';
+import { queueSeeds } from '../seedQueue';
 import { buildPyTorchExport, type PyTorchExport } from '../exportProject';
 import type { RunRecord, RunsDb, RunWeights } from '../runsDb';
 import type { WarmSource } from '../types';
@@ -13,8 +16,8 @@ export interface RunsSlice {
   liveRunId: string | null;
   /** ids of runs ticked for comparison, in ticking order */
   selectedRunIds: string[];
-  /** progress of "Train single-task baselines": how many were queued and how many are finished; null when not running */
-  baselines: { total: number; done: number } | null;
+  /** progress of the run queue ("Train single-task baselines", "Train × N seeds"); null when none is running */
+  queue: QueueProgress | null;
   /** Use `db` for persistence from now on; `stored` (already loaded from it) are merged under the runs in memory, which are then written to it. */
   attachDb(db: RunsDb | null, stored?: RunRecord[]): void;
   /** A finished run's trained weights (from memory, else the database); null when it has none */
@@ -28,6 +31,8 @@ export interface RunsSlice {
   exportPyTorch(runId: string | null): Promise<PyTorchExport | null>;
   /** Train one single-task baseline per task of the current experiment, one after another. */
   trainBaselines(): void;
+  /** Train the current experiment over its seeds (config.seeds) as one seed group, with the missing same-seed baselines, one after another. */
+  trainSeeds(): void;
   renameRun(id: string, name: string): void;
   /** Delete a run (stopping it first when it is the live one). */
   deleteRun(id: string): void;
@@ -42,7 +47,7 @@ export function runsSlice({ set, get, session, saver }: SliceContext): RunsSlice
     runs: [],
     liveRunId: null,
     selectedRunIds: [],
-    baselines: null,
+    queue: null,
     attachDb: (db, stored = []) => {
       saver.attach(db);
       const mine = get().runs;
@@ -77,7 +82,17 @@ export function runsSlice({ set, get, session, saver }: SliceContext): RunsSlice
       if (!analysis.ok) return set({ banner: { kind: 'error', text: `Cannot train baselines: ${analysis.firstError}` } });
       const items = queueBaselines(config, runs);
       if (items.length === 0) return set({ banner: { kind: 'error', text: 'No task has a head, so there is no single-task baseline to train.' } });
-      session.startBaselines(items);
+      session.startQueue(
+        'baselines',
+        items.map((b) => ({ config: b.config, kind: 'baseline', baselineOf: b.baselineOf })),
+      );
+    },
+    trainSeeds: () => {
+      const { config, analysis, runs } = get();
+      if (!analysis.ok) return set({ banner: { kind: 'error', text: `Cannot train: ${analysis.firstError}` } });
+      // Every seed draws its own initial weights; a warm start would overwrite them.
+      if (config.warmStart) return set({ banner: { kind: 'error', text: 'A seeded study draws each seed’s initial weights: turn the warm start off to train over seeds.' } });
+      session.startQueue('seeds', queueSeeds(structuredClone(config), runs, newRunId()).items);
     },
     renameRun: (id, name) => {
       const clean = name.trim().slice(0, 200);

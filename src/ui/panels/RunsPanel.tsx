@@ -35,7 +35,7 @@ export function useDeltaMs(): Map<string, RunDeltaM> {
 
 export function RunsPanel() {
   const runs = useApp((s) => s.runs);
-  const baselines = useApp((s) => s.baselines);
+  const baselines = useApp((s) => (s.queue?.what === 'baselines' ? s.queue : null));
   const status = useApp((s) => s.status);
   const ok = useApp((s) => s.analysis.ok);
   const store = useAppStore();
