@@ -7,6 +7,7 @@ import { useDatasetPreview } from './useDatasetPreview';
 import { bootFromHash, createAppStore, startPersistence, StoreContext, useApp } from '../state';
 import { CompareView } from '../ui/charts/CompareView';
 import { InsightView } from '../ui/charts/InsightView';
+import { PairedView } from '../ui/charts/PairedView';
 import { ParetoView } from '../ui/charts/ParetoView';
 import { RobustnessView } from '../ui/charts/RobustnessView';
 import { TaskCharts } from '../ui/charts/TaskCharts';
@@ -79,6 +80,7 @@ export function App() {
             <ErrorBoundary name="the robustness view"><RobustnessView /></ErrorBoundary>
             <ErrorBoundary name="the runs list"><RunsPanel /></ErrorBoundary>
             <ErrorBoundary name="the comparison view"><CompareView /></ErrorBoundary>
+            <ErrorBoundary name="the paired comparison"><PairedView /></ErrorBoundary>
             <ErrorBoundary name="the Pareto view"><ParetoView /></ErrorBoundary>
           </section>
           <aside className="right">
