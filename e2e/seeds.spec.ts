@@ -28,6 +28,9 @@ const num = async (page: Page, testId: string, attr: string) => Number(await pag
 test('Train × 3 seeds: mean ± interval per group, same-seed baselines, paired comparison with its formula, Δm% convention in the link', async ({ page }) => {
   test.setTimeout(90_000);
   const errors = await openApp(page);
+  // recharts loads in its own chunk under the app's strict CSP: any refusal would show as a console error
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => void (m.type() === 'error' && consoleErrors.push(m.text())));
   await page.getByTestId('backend').selectOption('js');
   await setNumber(page, 'steps', 120);
   await setNumber(page, 'eval-every', 40);
@@ -104,4 +107,5 @@ test('Train × 3 seeds: mean ± interval per group, same-seed baselines, paired 
     [equal, 3],
   ]);
   expect(errors).toEqual([]);
+  expect(consoleErrors).toEqual([]);
 });

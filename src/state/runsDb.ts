@@ -49,6 +49,8 @@ export interface SeedGroupRef {
   index: number;
   /** how many seeds the study asked for */
   size: number;
+  /** each seed drew its own data (absent: all share the data of the study's first seed) */
+  varyData?: boolean;
 }
 
 /** What became of a run's warm start (config.warmStart). */
@@ -110,7 +112,7 @@ const recordSchema = z.object({
       report: z.array(z.object({ nodeId: z.string().max(200), status: z.enum(['copied', 'missing', 'mismatch']), detail: z.string().max(1000) })).max(2000),
     })
     .optional(),
-  seedGroup: z.object({ id: z.string().min(1).max(200), name: z.string().max(500), index: z.number().int().min(0).max(10_000), size: z.number().int().min(1).max(10_000) }).optional(),
+  seedGroup: z.object({ id: z.string().min(1).max(200), name: z.string().max(500), index: z.number().int().min(0).max(10_000), size: z.number().int().min(1).max(10_000), varyData: z.boolean().optional() }).optional(),
 });
 
 /** At most `max` items of `xs`, evenly spaced by index, first and last kept (same rule as the charts' downsample). */

@@ -3,7 +3,8 @@ import { WARM_FILE_PREFIX } from '../../model';
 import { queueBaselines } from '../baselineQueue';
 import { newRunId } from '../runs';
 import type { QueueProgress } from '../runSession';
-import { queueSeeds } from '../seedQueue';
+import { seedGroups } from '../seedGroups';
+import { queueSeeds, resumeSeeds } from '../seedQueue';
 import { buildPyTorchExport, type PyTorchExport } from '../exportProject';
 import type { RunRecord, RunsDb, RunWeights } from '../runsDb';
 import type { WarmSource } from '../types';
@@ -33,6 +34,8 @@ export interface RunsSlice {
   trainBaselines(): void;
   /** Train the current experiment over its seeds (config.seeds) as one seed group, with the missing same-seed baselines, one after another. */
   trainSeeds(): void;
+  /** Train the seeds of group `groupId` that did not finish (an interrupted or stopped study), with their missing baselines. */
+  resumeSeedGroup(groupId: string): void;
   renameRun(id: string, name: string): void;
   /** Delete a run (stopping it first when it is the live one). */
   deleteRun(id: string): void;
@@ -93,6 +96,13 @@ export function runsSlice({ set, get, session, saver }: SliceContext): RunsSlice
       // Every seed draws its own initial weights; a warm start would overwrite them.
       if (config.warmStart) return set({ banner: { kind: 'error', text: 'A seeded study draws each seed’s initial weights: turn the warm start off to train over seeds.' } });
       session.startQueue('seeds', queueSeeds(structuredClone(config), runs, newRunId()).items);
+    },
+    resumeSeedGroup: (groupId) => {
+      const { runs } = get();
+      const group = seedGroups(runs).find((g) => g.id === groupId);
+      const items = group ? resumeSeeds(group, runs) : [];
+      if (items.length === 0) return set({ banner: { kind: 'info', text: 'Every seed of this group has finished.' } });
+      session.startQueue('seeds', items);
     },
     renameRun: (id, name) => {
       const clean = name.trim().slice(0, 200);

@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import { deltaMConventionOf, type PairedMethod, type PairedResult } from '../../model';
-import { compareGroups, useApp } from '../../state';
+import { compareGroups, finished, useApp } from '../../state';
 import { Tex } from '../common/Tex';
 import { CONVENTION_LABEL, PAIRED_FORMULAS } from '../panels/deltaMText';
 import { useSeedGroups } from '../panels/SeedGroupsTable';
@@ -62,7 +62,7 @@ export function PairedView() {
                 <select data-testid={`paired-${side}`} value={(side === 'a' ? a : b)?.id ?? ''} onChange={(e) => setPick((p) => ({ ...p, [side]: e.target.value }))}>
                   {groups.map((g) => (
                     <option key={g.id} value={g.id}>
-                      {g.name} (× {g.members.length})
+                      {g.name} (× {finished(g).length} seeds)
                     </option>
                   ))}
                 </select>

@@ -43,6 +43,7 @@ function GroupRow({ group }: { group: SeedGroup }) {
   const runs = useApp((s) => s.runs);
   const convention = useApp((s) => deltaMConventionOf(s.config));
   const selected = useApp((s) => group.members.every((r) => s.selectedRunIds.includes(r.id)));
+  const live = useApp((s) => s.status === 'starting' || s.status === 'running' || s.status === 'paused');
   const store = useAppStore();
   const sum = useMemo(() => summarizeGroup(group, runs, convention), [group, runs, convention]);
   const toggle = () => {
@@ -59,7 +60,23 @@ function GroupRow({ group }: { group: SeedGroup }) {
       </td>
       <td>
         {sum.done}/{group.size}
-        {group.members.some((r) => r.status === 'running') ? ' …' : ''}
+        {group.members.some((r) => r.status === 'running') ? (
+          ' …'
+        ) : sum.done < group.size ? (
+          <>
+            {' '}
+            <span className="hint">unfinished</span>{' '}
+            <button
+              type="button"
+              data-testid={`group-resume-${group.id}`}
+              disabled={live}
+              title="Train the seeds of this group that did not finish (and their missing baselines)"
+              onClick={() => store.getState().resumeSeedGroup(group.id)}
+            >
+              Resume
+            </button>
+          </>
+        ) : null}
       </td>
       <td className="run-metrics">
         {group.tasks.map((t, i) => (

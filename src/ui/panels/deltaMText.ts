@@ -39,6 +39,7 @@ export function deltaMetricsText(t: Pick<TaskSpec, 'kind'>): string {
 /** A number ± half-width with `digits` decimals; '–' when not finite, the bare mean when the interval is unknown (one seed). */
 export function fmtPm(mean: number, half: number, digits: number, unit = ''): string {
   if (!Number.isFinite(mean)) return '–';
-  const m = `${mean.toFixed(digits)}${unit}`;
+  // A typographic minus, as fmtDelta writes it.
+  const m = `${mean.toFixed(digits).replace(/^-/, '−')}${unit}`;
   return Number.isFinite(half) ? `${m} ± ${half.toFixed(digits)}${unit}` : m;
 }
