@@ -32,7 +32,7 @@ test('Train × 3 seeds: mean ± interval per group, same-seed baselines, paired 
   const consoleErrors: string[] = [];
   page.on('console', (m) => void (m.type() === 'error' && consoleErrors.push(m.text())));
   await page.getByTestId('backend').selectOption('js');
-  await setNumber(page, 'steps', 120);
+  await setNumber(page, 'steps', 80);
   await setNumber(page, 'eval-every', 40);
   await setNumber(page, 'seeds-count', 3);
   await expect(page.getByTestId('train-seeds')).toHaveText('Train × 3 seeds');
@@ -108,4 +108,30 @@ test('Train × 3 seeds: mean ± interval per group, same-seed baselines, paired 
   ]);
   expect(errors).toEqual([]);
   expect(consoleErrors).toEqual([]);
+});
+
+test('a study interrupted by a reload keeps its finished seeds and resumes the rest', async ({ page }) => {
+  test.setTimeout(60_000);
+  const errors = await openApp(page);
+  await page.getByTestId('backend').selectOption('js');
+  await setNumber(page, 'steps', 80);
+  await setNumber(page, 'eval-every', 40);
+  await setNumber(page, 'seeds-count', 3);
+  await page.getByTestId('train-seeds').click();
+  await expect.poll(async () => (await groups(page))[0]?.done ?? 0).toBeGreaterThanOrEqual(1);
+  await page.waitForTimeout(300); // the finished record reaches IndexedDB
+  await page.reload();
+  await expect(page.getByTestId('node-in')).toBeVisible();
+  await expect.poll(async () => (await groups(page)).length).toBe(1); // loaded from IndexedDB
+  const [g] = await groups(page);
+  expect(g.done).toBeGreaterThanOrEqual(1);
+  expect(g.done).toBeLessThan(3);
+  await expect(page.getByTestId(`group-row-${g.id}`)).toContainText('unfinished');
+  await page.getByTestId(`group-resume-${g.id}`).click();
+  await expect(page.getByTestId('seeds-progress')).toBeVisible();
+  await expect.poll(async () => (await groups(page))[0].done, { timeout: 30_000 }).toBe(3);
+  expect((await groups(page)).map((x) => x.id)).toEqual([g.id]);
+  await expect(page.getByTestId(`group-resume-${g.id}`)).toHaveCount(0);
+  await expect(page.getByTestId(`group-deltam-${g.id}`)).toHaveAttribute('data-n', '3');
+  expect(errors).toEqual([]);
 });

@@ -23,7 +23,7 @@ export function queueSeeds(config: ExperimentConfig, runs: readonly RunRecord[],
 
 /**
  * The queue that completes an interrupted study: the seeds of `group` that no finished member has, rebuilt from a
- * member's config (its seed minus its index is the study's first seed), each with its missing baselines.
+ * member's config (its seed minus its index is the study's first seed), and every seed's missing baselines.
  */
 export function resumeSeeds(group: SeedGroup, runs: readonly RunRecord[]): QueuedRun[] {
   const m = group.members[0];
@@ -36,14 +36,13 @@ export function resumeSeeds(group: SeedGroup, runs: readonly RunRecord[]): Queue
   return studyItems(base, { count: group.size, varyData: ref.varyData ?? false }, ref, runs, (k) => !have.has(k));
 }
 
-/** Per seed index `wanted`: the member run, then its baselines that `runs` lacks. */
+/** Per seed: the member run when `wanted` says so, then that seed's baselines that `runs` lacks. */
 function studyItems(base: ExperimentConfig, seeds: SeedsConfig, ref: SeedGroupRef, runs: readonly RunRecord[], wanted: (k: number) => boolean): QueuedRun[] {
   const configs = seededConfigs(base, seeds);
   const items: QueuedRun[] = [];
   configs.forEach((c, index) => {
-    if (!wanted(index)) return;
     const seed = { index, count: configs.length };
-    items.push({ config: c, kind: 'mtl', name: `${ref.name} · seed ${c.seed}`, seedGroup: { ...ref, index, size: configs.length }, seed });
+    if (wanted(index)) items.push({ config: c, kind: 'mtl', name: `${ref.name} · seed ${c.seed}`, seedGroup: { ...ref, index, size: configs.length }, seed });
     if (c.tasks.length < 2) return;
     for (const b of queueBaselines(c, runs)) {
       const task = b.config.tasks[0];

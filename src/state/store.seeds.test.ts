@@ -114,21 +114,25 @@ describe('Train × N seeds', () => {
 });
 
 describe('an unfinished study', () => {
-  it('resumes with the seeds that did not finish, same group, same seeds and data', () => {
+  it('resumes with the seeds and baselines that did not finish, same group, same seeds and data', () => {
     const { store, current, finish } = setup();
     store.getState().update((d) => void (d.seeds = { count: 2, varyData: false }));
     store.getState().trainSeeds();
-    for (let k = 0; k < 4; k++) finish(() => [0.9, 0.6, 0.5]); // seed 42 and its 3 baselines
-    expect(current().start.config.seed).toBe(43);
-    store.getState().stop(); // seed 43 stopped mid-run
+    for (let k = 0; k < 3; k++) finish(() => [0.9, 0.6, 0.5]); // seed 42 and 2 of its 3 baselines
+    expect(current().start.config.tasks.map((t) => t.id)).toEqual(['height']);
+    store.getState().stop(); // seed 42's height baseline stopped mid-run
     const [g] = seedGroups(store.getState().runs);
     expect(summarizeGroup(g, store.getState().runs).done).toBe(1);
     store.getState().update((d) => void (d.seed = 7)); // the editor moved on: resume uses the group's own seeds
     store.getState().resumeSeedGroup(g.id);
-    expect(store.getState().queue).toMatchObject({ what: 'seeds', total: 4, seed: { index: 1, count: 2 } });
+    // seed 42's height baseline, then seed 43 and its 3 baselines
+    expect(store.getState().queue).toMatchObject({ what: 'seeds', total: 5, seed: { index: 0, count: 2 } });
+    expect(current().start.config).toMatchObject({ seed: 42, tasks: [{ id: 'height' }] });
+    finish(() => [0.5]);
     const { start } = current();
-    expect([start.config.seed, dataSeedOf(start.config)]).toEqual([43, 42]);
+    expect([start.config.seed, dataSeedOf(start.config), start.config.tasks.length]).toEqual([43, 42, 3]);
     for (let k = 0; k < 4; k++) finish(() => [0.9, 0.6, 0.5]);
+    expect(summarizeGroup(seedGroups(store.getState().runs)[0], store.getState().runs).deltaM!.n).toBe(2);
     const [again] = seedGroups(store.getState().runs);
     expect(again.id).toBe(g.id);
     expect(summarizeGroup(again, store.getState().runs).done).toBe(2);

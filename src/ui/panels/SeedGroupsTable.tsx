@@ -46,6 +46,8 @@ function GroupRow({ group }: { group: SeedGroup }) {
   const live = useApp((s) => s.status === 'starting' || s.status === 'running' || s.status === 'paused');
   const store = useAppStore();
   const sum = useMemo(() => summarizeGroup(group, runs, convention), [group, runs, convention]);
+  // Some seed, or some seed's baselines (needed for its Δm%), did not finish.
+  const unfinished = sum.done < group.size || (group.tasks.length > 1 && (sum.deltaM?.n ?? 0) < sum.done);
   const toggle = () => {
     const { selectedRunIds, toggleRunSelected } = store.getState();
     for (const r of group.members) if (selectedRunIds.includes(r.id) === selected) toggleRunSelected(r.id);
@@ -62,7 +64,7 @@ function GroupRow({ group }: { group: SeedGroup }) {
         {sum.done}/{group.size}
         {group.members.some((r) => r.status === 'running') ? (
           ' …'
-        ) : sum.done < group.size ? (
+        ) : unfinished ? (
           <>
             {' '}
             <span className="hint">unfinished</span>{' '}
@@ -70,7 +72,7 @@ function GroupRow({ group }: { group: SeedGroup }) {
               type="button"
               data-testid={`group-resume-${group.id}`}
               disabled={live}
-              title="Train the seeds of this group that did not finish (and their missing baselines)"
+              title="Train the seeds of this group that did not finish, and the missing baselines of every seed"
               onClick={() => store.getState().resumeSeedGroup(group.id)}
             >
               Resume
