@@ -138,5 +138,9 @@ describe('an unfinished study', () => {
     expect(summarizeGroup(again, store.getState().runs).done).toBe(2);
     store.getState().resumeSeedGroup(g.id);
     expect(store.getState().banner?.text).toMatch(/Every seed/);
+    // deleting the group deletes its seed runs (the stopped one too), not the baselines
+    store.getState().deleteSeedGroup(g.id);
+    expect(seedGroups(store.getState().runs)).toEqual([]);
+    expect(store.getState().runs.filter((r) => r.status === 'done').map((r) => r.kind)).toEqual(Array(6).fill('baseline'));
   });
 });

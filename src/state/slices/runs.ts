@@ -34,6 +34,8 @@ export interface RunsSlice {
   trainBaselines(): void;
   /** Train the current experiment over its seeds (config.seeds) as one seed group, with the missing same-seed baselines, one after another. */
   trainSeeds(): void;
+  /** Delete every run of seed group `groupId` (its baselines stay: other studies of the same seeds use them). */
+  deleteSeedGroup(groupId: string): void;
   /** Train the seeds of group `groupId` that did not finish (an interrupted or stopped study), with their missing baselines. */
   resumeSeedGroup(groupId: string): void;
   renameRun(id: string, name: string): void;
@@ -96,6 +98,9 @@ export function runsSlice({ set, get, session, saver }: SliceContext): RunsSlice
       // Every seed draws its own initial weights; a warm start would overwrite them.
       if (config.warmStart) return set({ banner: { kind: 'error', text: 'A seeded study draws each seed’s initial weights: turn the warm start off to train over seeds.' } });
       session.startQueue('seeds', queueSeeds(structuredClone(config), runs, newRunId()).items);
+    },
+    deleteSeedGroup: (groupId) => {
+      for (const r of get().runs) if (r.seedGroup?.id === groupId) get().deleteRun(r.id);
     },
     resumeSeedGroup: (groupId) => {
       const { runs } = get();

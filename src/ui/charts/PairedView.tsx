@@ -88,6 +88,13 @@ export function PairedView() {
             B − A over the {result.seeds.length} seeds both finished{result.seeds.length ? ` (${result.seeds.join(', ')})` : ''}, each pair on the same data and
             initial draw. Interval: 95 % {METHOD_LABEL[method]}: <Tex tex={f.tex} text={f.text} testId="paired-tex" />. A difference is distinguishable from seed
             noise when its interval excludes 0.
+            {method === 'bootstrap' && result.seeds.length < 10 && (
+              <strong data-testid="paired-bootstrap-warning">
+                {' '}
+                With {result.seeds.length} seeds the bootstrap can only resample a handful of means: its interval is too narrow (about min…max of the differences). The paired t
+                interval is the safer reading for few seeds.
+              </strong>
+            )}
           </p>
           <table className="runs-table" data-testid="paired-table">
             <thead>

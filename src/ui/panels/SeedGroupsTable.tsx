@@ -28,6 +28,7 @@ export function SeedGroupsTable() {
           <th>Seeds</th>
           <th>Final metrics</th>
           <th>Δm%</th>
+          <th />
         </tr>
       </thead>
       <tbody>
@@ -105,6 +106,11 @@ function GroupRow({ group }: { group: SeedGroup }) {
         ) : (
           <span className="hint">needs same-seed baselines</span>
         )}
+      </td>
+      <td className="run-actions">
+        <button type="button" className="danger" data-testid={`group-delete-${group.id}`} title="Delete every seed run of this group (the baselines stay)" onClick={() => store.getState().deleteSeedGroup(group.id)}>
+          Delete
+        </button>
       </td>
     </tr>
   );
