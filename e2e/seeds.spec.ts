@@ -73,9 +73,15 @@ test('Train × 3 seeds: mean ± interval per group, same-seed baselines, paired 
   const tex = page.getByTestId('paired-tex');
   await expect(tex).toHaveAttribute('data-typeset', 'katex');
   await expect(tex).toHaveAttribute('aria-label', /t₀.₉₇₅,ₙ₋₁ · s_d\/√n/);
+  // seed by seed: one slope per shared seed, Δm% first, then a task
+  await expect(page.getByTestId('paired-slopes')).toHaveAttribute('data-seeds', '3');
+  await expect(page.getByTestId('paired-slopes').locator('.recharts-line')).toHaveCount(3);
+  await page.getByTestId('paired-plot').selectOption('side');
+  await expect(page.getByTestId('paired-slopes')).toContainText('Side accuracy');
   await page.getByTestId('paired-method').selectOption('bootstrap');
   await expect(page.getByTestId('paired-row-side')).toHaveAttribute('data-method', 'bootstrap');
   await expect(tex).toHaveAttribute('aria-label', /resamples/);
+  await expect(page.getByTestId('paired-bootstrap-warning')).toContainText('too narrow');
 
   // the comparison view: tick both groups → mean ± interval rows and band charts
   await page.getByTestId(`group-select-${equal}`).check();

@@ -150,5 +150,9 @@ describe('paired comparison of two seed groups', () => {
     // seed 42: A height 0 %, B +20 % → Δm 0, +6.667; seed 43: A −25 %, B 0 % → −8.333, 0: d = 6.667, 8.333
     expect(p.deltaM!.n).toBe(2);
     expect(p.deltaM!.mean).toBeCloseTo(7.5, 10);
+    expect(p.deltaMValues.a[0]).toBeCloseTo(0, 10);
+    expect(p.deltaMValues.b[0]).toBeCloseTo(20 / 3, 10);
+    expect(p.deltaMValues.a[1]).toBeCloseTo(-25 / 3, 10);
+    expect(p.tasks[2].a).toEqual([0.5, 0.5]);
   });
 });

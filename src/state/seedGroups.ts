@@ -95,7 +95,13 @@ export function groupBand(g: SeedGroup, taskId: string, quantity: 'valLoss' | 'm
 /** The seed pairing key of a run: training seed and data seed (pairs share both, so each pair saw the same data and initial draw). */
 export const pairKey = (r: RunRecord): string => `${r.config.seed}/${dataSeedOf(r.config)}`;
 
-export interface PairedTask {
+/** One compared quantity's per-seed values, in the order of PairedGroups.seeds (NaN where a seed lacks it). */
+export interface PairedValues {
+  a: number[];
+  b: number[];
+}
+
+export interface PairedTask extends PairedValues {
   task: TaskSpec;
   higherIsBetter: boolean;
   /** B − A of the final validation metric over the shared seeds */
@@ -109,6 +115,8 @@ export interface PairedGroups {
   tasks: PairedTask[];
   /** B − A of Δm% over the shared seeds where both have same-seed baselines; null when no seed has */
   deltaM: PairedResult | null;
+  /** each seed's Δm% of A and of B */
+  deltaMValues: PairedValues;
   method: PairedMethod;
   convention: DeltaMConvention;
 }
@@ -133,15 +141,13 @@ export function compareGroups(
   const anyDelta = dA.some((v, i) => Number.isFinite(v) && Number.isFinite(dB[i]));
   return {
     seeds: pairs.map(([ra]) => ra.config.seed),
-    tasks: tasks.map((task) => ({
-      task,
-      higherIsBetter: metricDirection(task.kind).higherIsBetter,
-      result: paired(
-        pairs.map(([ra]) => metricOf(ra, task.id)),
-        pairs.map(([, rb]) => metricOf(rb, task.id)),
-      ),
-    })),
+    tasks: tasks.map((task) => {
+      const va = pairs.map(([ra]) => metricOf(ra, task.id));
+      const vb = pairs.map(([, rb]) => metricOf(rb, task.id));
+      return { task, higherIsBetter: metricDirection(task.kind).higherIsBetter, result: paired(va, vb), a: va, b: vb };
+    }),
     deltaM: anyDelta ? paired(dA, dB) : null,
+    deltaMValues: { a: dA, b: dB },
     method,
     convention,
   };

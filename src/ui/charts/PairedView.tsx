@@ -3,12 +3,15 @@
  * the seeds both finished, its 95 % interval (paired t or paired bootstrap, as chosen and stated), and whether it
  * stands out of seed noise (the interval excludes 0).
  */
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { deltaMConventionOf, type PairedMethod, type PairedResult } from '../../model';
 import { compareGroups, finished, useApp } from '../../state';
 import { Tex } from '../common/Tex';
 import { CONVENTION_LABEL, PAIRED_FORMULAS } from '../panels/deltaMText';
 import { useSeedGroups } from '../panels/SeedGroupsTable';
+
+// recharts loads in its own chunk, when two groups are first compared.
+const PairedSlopes = lazy(() => import('./PairedSlopes'));
 
 const METHOD_LABEL: Record<PairedMethod, string> = { t: 'paired t interval', bootstrap: 'paired bootstrap (percentile, 10,000 resamples)' };
 
@@ -49,7 +52,14 @@ export function PairedView() {
   const a = groups.find((g) => g.id === pick.a) ?? groups[1];
   const b = groups.find((g) => g.id === pick.b) ?? groups[0];
   const result = useMemo(() => (a && b && a !== b ? compareGroups(a, b, runs, { method, convention }) : null), [a, b, runs, method, convention]);
+  const [plotted, setPlotted] = useState('deltam');
   const f = PAIRED_FORMULAS[method];
+  const plotTask = result?.tasks.find((t) => t.task.id === plotted);
+  const plot = plotTask
+    ? { values: plotTask, label: `${plotTask.task.name} ${plotTask.task.kind === 'regression' ? 'RMSE' : 'accuracy (%)'}`, scale: plotTask.task.kind === 'regression' ? 1 : 100 }
+    : result?.deltaM
+      ? { values: result.deltaMValues, label: 'Δm%', scale: 1 }
+      : null;
   return (
     <section className="panel paired-view" data-testid="paired-view" data-groups={groups.length}>
       <div className="runs-head">
@@ -121,6 +131,22 @@ export function PairedView() {
               )}
             </tbody>
           </table>
+          <label className="inline-field">
+            <span>Seed by seed</span>
+            <select data-testid="paired-plot" value={plotted} onChange={(e) => setPlotted(e.target.value)}>
+              <option value="deltam">Δm%</option>
+              {result.tasks.map(({ task }) => (
+                <option key={task.id} value={task.id}>
+                  {task.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          {plot && (
+            <Suspense fallback={<p className="hint">Loading the chart…</p>}>
+              <PairedSlopes seeds={result.seeds} values={plot.values} label={plot.label} scale={plot.scale} />
+            </Suspense>
+          )}
           <p className="hint" data-testid="paired-convention" data-convention={convention}>
             Δm% shown: {CONVENTION_LABEL[convention]}; each seed against the baselines of the same seed. Switch the convention in the runs list.
           </p>
