@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, setNumber } from './helpers';
 
@@ -90,6 +91,10 @@ test('Train × 3 seeds: mean ± interval per group, same-seed baselines, paired 
   await expect(page.getByTestId(`compare-group-deltam-${pcgrad}`)).toContainText('±');
   await expect(page.getByTestId('band-chart-side')).toHaveAttribute('data-groups', '2');
   await expect(page.getByTestId('band-chart-side').locator('.recharts-area')).toHaveCount(2);
+
+  // the new views pass axe-core (no serious or critical violation)
+  const axe = await new AxeBuilder({ page }).include('[data-testid="seed-groups"]').include('[data-testid="paired-view"]').include('[data-testid="compare-view"]').include('[data-testid="seed-controls"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 
   // Δm% convention: per task first (LibMTL) by default; over all metrics changes Δm% and goes into the share link
   await expect(page.getByTestId('deltam-convention')).toHaveValue('per-task');
