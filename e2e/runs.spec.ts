@@ -37,7 +37,7 @@ test('runs are kept: baselines and Δm%, comparison, Pareto front, rename, delet
   const tex = page.getByTestId('deltam-tex');
   await expect(tex).toHaveAttribute('data-typeset', 'katex');
   await expect(tex.locator('.katex-html')).toBeVisible();
-  await expect(tex).toHaveAttribute('aria-label', /Δm% = \(1\/T\)·Σₜ \(−1\)\^lₜ/);
+  await expect(tex).toHaveAttribute('aria-label', /Δm% = \(1\/T\)·Σₜ \(1\/Kₜ\)·Σₖ \(−1\)\^lₜₖ/);
   await expect(page.getByTestId('deltam-formula')).not.toContainText('^{');
   for (const r of [equal, pcgrad]) {
     const d = page.getByTestId(`deltam-${r.id}`);

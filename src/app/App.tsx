@@ -1,13 +1,14 @@
 /** Composition root: the store from the URL, the dataset preview, and the page layout. */
 import { useEffect, useMemo, useState } from 'react';
 import { generateDataset } from '../datasets';
-import { datasetSpec } from '../model';
+import { dataSeedOf, datasetSpec } from '../model';
 import { DATASET_VIEWS } from './datasetViews';
 import { ToyPanel } from './ToyPanel';
 import { useDatasetPreview } from './useDatasetPreview';
 import { bootFromHash, clearHash, createAppStore, startPersistence, StoreContext, useApp, watchAddressBar } from '../state';
 import { CompareView } from '../ui/charts/CompareView';
 import { InsightView } from '../ui/charts/InsightView';
+import { PairedView } from '../ui/charts/PairedView';
 import { ParetoView } from '../ui/charts/ParetoView';
 import { RobustnessView } from '../ui/charts/RobustnessView';
 import { TaskCharts } from '../ui/charts/TaskCharts';
@@ -24,7 +25,8 @@ import { WarmStartPanel } from '../ui/panels/WarmStartPanel';
 function DatasetWithPreview() {
   const dataset = useApp((s) => s.config.dataset);
   const tasks = useApp((s) => s.config.tasks);
-  const seed = useApp((s) => s.config.seed);
+  // The data's seed (a seeded run may keep its data fixed while its training seed varies).
+  const seed = useApp((s) => dataSeedOf(s.config));
   // Generated on the main thread for the preview only; the worker regenerates the same data from the seed.
   const preview = useDatasetPreview({ dataset, tasks, seed });
   return <DatasetPanel preview={preview} views={DATASET_VIEWS} />;
@@ -35,7 +37,7 @@ function RunInsight() {
   const runConfig = useApp((s) => s.runs.find((r) => r.id === s.runId)?.config ?? null);
   const dataset = runConfig?.dataset;
   const tasks = runConfig?.tasks;
-  const seed = runConfig?.seed;
+  const seed = runConfig ? dataSeedOf(runConfig) : undefined;
   // Only points in the plane have decision boundaries, the one view that draws the data points; other datasets
   // are not regenerated on the main thread (some need files that only the worker loads).
   const data = useMemo(
@@ -82,6 +84,7 @@ export function App() {
             <ErrorBoundary name="the robustness view"><RobustnessView /></ErrorBoundary>
             <ErrorBoundary name="the runs list"><RunsPanel /></ErrorBoundary>
             <ErrorBoundary name="the comparison view"><CompareView /></ErrorBoundary>
+            <ErrorBoundary name="the paired comparison"><PairedView /></ErrorBoundary>
             <ErrorBoundary name="the Pareto view"><ParetoView /></ErrorBoundary>
             <ErrorBoundary name="the toy landscape"><ToyPanel /></ErrorBoundary>
           </section>

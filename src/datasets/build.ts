@@ -4,6 +4,7 @@
  */
 import { applyLabelPolicy } from '../data/labels';
 import { generateRandom } from '../data/random';
+import { dataSeedOf } from '../model/seeds';
 import type { ConfigOf, CsvTable, DatasetArrays, DatasetConfig, DatasetKind, ExperimentConfig, RandomDatasetConfig, TaskSpec } from '../model';
 
 /** Raw data some builders need, loaded once per thread by loadSources (or hand-made in tests); a builder that loads adds its key here. */
@@ -37,13 +38,15 @@ function builderOf(kind: string): DatasetBuilder<DatasetKind> {
   return b;
 }
 
-type DatasetInput = Pick<ExperimentConfig, 'tasks' | 'seed'> & { dataset: DatasetConfig | RandomDatasetConfig };
+type DatasetInput = Pick<ExperimentConfig, 'tasks' | 'seed' | 'dataSeed'> & { dataset: DatasetConfig | RandomDatasetConfig };
 
-/** Build the experiment's dataset (inputs + one target per task) from its seed and sources, then apply each task's label budget and noise. Also accepts the benchmark-only 'random' kind. */
+/** Build the experiment's dataset (inputs + one target per task) from its data seed (dataSeedOf) and sources, then apply each task's label budget and noise. Also accepts the benchmark-only 'random' kind. */
 export function generateDataset(cfg: DatasetInput, sources: DataSources = {}): DatasetArrays {
   const ds = cfg.dataset;
-  const raw = ds.kind === 'random' ? generateRandom(ds, cfg.tasks, cfg.seed) : builderOf(ds.kind).generate(ds, cfg.tasks, cfg.seed, sources);
-  return applyLabelPolicy(raw, cfg.tasks, cfg.seed);
+  // A seeded study may keep the data fixed while the training seed varies.
+  const seed = dataSeedOf(cfg);
+  const raw = ds.kind === 'random' ? generateRandom(ds, cfg.tasks, seed) : builderOf(ds.kind).generate(ds, cfg.tasks, seed, sources);
+  return applyLabelPolicy(raw, cfg.tasks, seed);
 }
 
 /** Whether a dataset kind needs asynchronously loaded sources (so callers can show a loading state). */

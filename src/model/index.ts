@@ -5,6 +5,7 @@ export * from './keys';
 export * from './csvText';
 export * from './stats';
 export * from './budget';
+export * from './seeds';
 export * from './toy';
 export * from './nodes';
 export * from './graph';

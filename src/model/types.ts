@@ -96,7 +96,14 @@ export type BackendName = Exclude<BackendChoice, 'auto'>;
 export interface ExperimentConfig {
   version: 1;
   name: string;
+  /** weight initialisation, batch order, dropout and strategy randomness; also the data's unless dataSeed is set */
   seed: number;
+  /** the data's own seed (generation, split, label budget and noise) when it must stay fixed while `seed` varies; absent = seed */
+  dataSeed?: number;
+  /** "Train × N seeds": how many seeds, and whether each seed also draws its own data split; absent = 5, data fixed */
+  seeds?: SeedsConfig;
+  /** how Δm% averages (see DeltaMConvention in stats.ts); absent = 'per-task' */
+  deltaM?: 'per-task' | 'all-metrics';
   dataset: DatasetConfig;
   tasks: TaskSpec[];
   graph: Graph;
@@ -109,6 +116,12 @@ export interface ExperimentConfig {
   warmStart?: WarmStartConfig;
   /** two-phase training: some tasks first, then all with some nodes frozen (tfjs engine only) */
   schedule?: ScheduleConfig;
+}
+
+/** A seeded study: `count` runs with seeds seed, seed+1, …; `varyData` gives each its own data (else the data keeps the base seed). */
+export interface SeedsConfig {
+  count: number;
+  varyData: boolean;
 }
 
 /** Where a run's initial weights come from: a finished run of this browser (runId) or an uploaded file (runId 'file:…'). */

@@ -1,6 +1,6 @@
 import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
-import { defaultExperiment, makeNode } from '../model';
+import { defaultExperiment, deltaMConventionOf, makeNode, seedsOf } from '../model';
 import { decodeExperiment, encodeExperiment, hashFor, parseExperiment, payloadFromHash } from './codec';
 
 describe('share codec', () => {
@@ -23,6 +23,21 @@ describe('share codec', () => {
     const res = decodeExperiment(payloadFromHash(hashFor(cfg))!);
     expect(res.ok).toBe(true);
     expect(res.config).toEqual(cfg);
+  });
+
+  it('round-trips the seeded-study fields (Δm% convention, seeds, data seed); a link without them decodes to the defaults', () => {
+    const cfg = { ...defaultExperiment(), deltaM: 'all-metrics' as const, seeds: { count: 3, varyData: true }, dataSeed: 9 };
+    const res = decodeExperiment(payloadFromHash(hashFor(cfg))!);
+    expect(res.ok && res.config).toEqual(cfg);
+    const old = decodeExperiment(encodeExperiment(defaultExperiment()));
+    expect(old.ok && deltaMConventionOf(old.config)).toBe('per-task');
+    expect(old.ok && seedsOf(old.config)).toEqual({ count: 5, varyData: false });
+    expect(old.ok && old.warnings).toEqual([]);
+    for (const bad of [{ deltaM: 'median' }, { seeds: { count: 0, varyData: false } }, { seeds: { count: 500, varyData: false } }, { dataSeed: -1 }]) {
+      const r = parseExperiment({ ...defaultExperiment(), ...bad });
+      expect(r.ok, JSON.stringify(bad)).toBe(false);
+      if (!r.ok) expect(r.error).toContain(Object.keys(bad)[0]);
+    }
   });
 
   it('reads the payload from a hash without mangling "+" characters', () => {

@@ -1,6 +1,6 @@
 /** zod schema of a shared experiment (URL hash / JSON file). Everything a user brings is untrusted: sizes are capped. */
 import { z } from 'zod';
-import { DATASETS, type DatasetConfig, type DatasetKind, type DatasetSchema, type ExperimentConfig } from '../model';
+import { DATASETS, MAX_SEEDS, type DatasetConfig, type DatasetKind, type DatasetSchema, type ExperimentConfig } from '../model';
 // Not in model's index: the worker imports that index and never validates (zod stays out of its bundle).
 import { finiteSchema, keySchema, MAX_TASKS } from '../model/schemaKit';
 
@@ -55,6 +55,9 @@ export const experimentSchema = z.object({
   version: z.literal(1),
   name: z.string().max(200),
   seed: z.number().int().min(0).max(2 ** 32 - 1),
+  dataSeed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+  seeds: z.object({ count: z.number().int().min(1).max(MAX_SEEDS), varyData: z.boolean() }).optional(),
+  deltaM: z.enum(['per-task', 'all-metrics']).optional(),
   dataset: datasetSchema,
   tasks: z.array(taskSchema).min(1).max(LIMITS.tasks),
   graph: z.object({

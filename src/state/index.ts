@@ -8,6 +8,7 @@ export { metricName, readoutClass, type GridSpec, type MetricPoint } from '../pr
 export * from './runsDb';
 export * from './runs';
 export * from './compare';
+export * from './seedGroups';
 export * from './persist';
 export * from './datasets';
 export * from './metricsCsv';

@@ -1,24 +1,46 @@
 /**
  * The one place that talks to the training worker: it starts runs, hands each worker message to the training view
- * (trainingPatch), the live run's record (liveRun) and the weights store, and trains queued baselines in turn.
+ * (trainingPatch), the live run's record (liveRun) and the weights store, and trains queued runs (single-task
+ * baselines, the seeds of a study) one after another.
  */
 import type { StoreApi } from 'zustand';
 import { createTrainingBridge, type TrainingBridge, type WorkerFactory } from '../bridge';
 import type { ExperimentConfig, NodeWeights } from '../model';
 import type { FromWorker } from '../protocol';
-import { baselineRunName, type QueuedBaseline } from './baselineQueue';
+import { baselineRunName } from './baselineQueue';
 import { createLiveRun, type LiveRun } from './liveRun';
 import { upsertRun } from './runReducer';
 import { newRunRecord } from './runs';
 import type { RunSaver } from './runSaver';
-import type { RunRecord, WarmStartRecord } from './runsDb';
+import type { RunRecord, SeedGroupRef, WarmStartRecord } from './runsDb';
 import type { AppState } from './storeTypes';
 import { idleTraining, trainingPatch } from './trainingView';
 
-/** How a run starts: a single-task baseline's link to its multi-task run; a warm start's record and initial weights. */
+/** How a run starts: a single-task baseline's link to its multi-task run; a warm start's record and initial weights; its seed group. */
 export interface StartOptions {
   baselineOf?: RunRecord['baselineOf'];
   warm?: { record: WarmStartRecord; init?: NodeWeights[] };
+  seedGroup?: SeedGroupRef;
+}
+
+/** One run waiting in the session's queue. */
+export interface QueuedRun {
+  config: ExperimentConfig;
+  kind: RunRecord['kind'];
+  /** its name; absent for a baseline, named at its start ("Baseline · ‹task› #n") */
+  name?: string;
+  baselineOf?: RunRecord['baselineOf'];
+  seedGroup?: SeedGroupRef;
+  /** the study seed this run belongs to (0-based index of count), for the progress line */
+  seed?: { index: number; count: number };
+}
+
+/** How far the queue is: what it trains, how many runs were queued and finished, and the current run's study seed. */
+export interface QueueProgress {
+  what: 'baselines' | 'seeds';
+  total: number;
+  done: number;
+  seed?: { index: number; count: number };
 }
 
 export interface RunSession {
@@ -26,11 +48,11 @@ export interface RunSession {
   start(snapshot: ExperimentConfig, kind: RunRecord['kind'], name: string, opts?: StartOptions): void;
   pause(): void;
   resume(): void;
-  /** Terminate the worker, drop queued baselines and end the live run as stopped. */
+  /** Terminate the worker, drop the queue and end the live run as stopped. */
   stop(): void;
-  /** Train `items` one after another (replacing any queue), counting progress in `baselines`. */
-  startBaselines(items: QueuedBaseline[]): void;
-  cancelBaselines(): void;
+  /** Train `items` one after another (replacing any queue), counting progress in `queue`; a failed run drops the rest. */
+  startQueue(what: QueueProgress['what'], items: QueuedRun[]): void;
+  cancelQueue(): void;
   readonly live: LiveRun;
 }
 
@@ -61,14 +83,14 @@ export function createRunSession({ set, get, factory, saver, now, flushMs, pause
     },
     ended: () => set({ liveRunId: null }),
   });
-  let queue: QueuedBaseline[] = [];
+  let queue: QueuedRun[] = [];
   let bridge: TrainingBridge | null = null;
   const getBridge = () => (bridge ??= createTrainingBridge(onMessage, factory));
 
-  function start(snapshot: ExperimentConfig, kind: RunRecord['kind'], name: string, { baselineOf, warm }: StartOptions = {}): void {
+  function start(snapshot: ExperimentConfig, kind: RunRecord['kind'], name: string, { baselineOf, warm, seedGroup }: StartOptions = {}): void {
     live.end('stopped');
     set({ ...idleTraining, status: 'starting', runTasks: snapshot.tasks, totalSteps: snapshot.optimizer.steps, warmStart: warm?.record ?? null });
-    const rec = newRunRecord(snapshot, kind, name, { createdAt: now(), baselineOf });
+    const rec = newRunRecord(snapshot, kind, name, { createdAt: now(), baselineOf, seedGroup });
     if (warm) rec.warmStart = warm.record;
     // The uploaded table is not part of the config (nor of a link): it travels with the start message.
     const table = snapshot.dataset.kind === 'csv' ? get().csv.table : null;
@@ -77,15 +99,19 @@ export function createRunSession({ set, get, factory, saver, now, flushMs, pause
     live.begin(rec);
   }
 
-  function nextBaseline(): void {
+  function nextQueued(): void {
     const next = queue.shift();
-    if (!next) return void set({ baselines: null });
-    start(next.config, 'baseline', baselineRunName(next, get().runs.map((r) => r.name)), { baselineOf: next.baselineOf });
+    const q = get().queue;
+    if (!next || !q) return void set({ queue: null });
+    const name = next.name ?? baselineRunName({ config: next.config, baselineOf: next.baselineOf ?? { taskId: next.config.tasks[0].id } }, get().runs.map((r) => r.name));
+    // The progress is set before start(): start() renders the live view, which shows it.
+    set({ queue: { ...q, seed: next.seed } });
+    start(next.config, next.kind, name, { baselineOf: next.baselineOf, seedGroup: next.seedGroup });
   }
 
-  const cancelBaselines = () => {
+  const cancelQueue = () => {
     queue = [];
-    set({ baselines: null });
+    set({ queue: null });
   };
 
   // A pause the worker has not confirmed yet: past its deadline the run is stopped (Stop means terminate).
@@ -111,7 +137,7 @@ export function createRunSession({ set, get, factory, saver, now, flushMs, pause
   function stop(): void {
     clearPauseTimer();
     getBridge().stop();
-    cancelBaselines();
+    cancelQueue();
     live.end('stopped');
   }
 
@@ -122,11 +148,11 @@ export function createRunSession({ set, get, factory, saver, now, flushMs, pause
     // Arrives after 'predictions': the stored weights keep the validation predictions made with them.
     if (msg.type === 'weights') saver.putWeights({ runId: msg.runId, step: msg.step, weights: msg.weights, valPred: get().predictions?.pred });
     live.apply(msg);
-    if (msg.type === 'error') cancelBaselines();
-    const b = get().baselines;
-    if (msg.type === 'done' && b) {
-      set({ baselines: { ...b, done: b.done + 1 } });
-      nextBaseline();
+    if (msg.type === 'error') cancelQueue();
+    const q = get().queue;
+    if (msg.type === 'done' && q) {
+      set({ queue: { ...q, done: q.done + 1 } });
+      nextQueued();
     }
   }
 
@@ -135,12 +161,12 @@ export function createRunSession({ set, get, factory, saver, now, flushMs, pause
     pause,
     resume: () => getBridge().resume(),
     stop,
-    startBaselines: (items) => {
+    startQueue: (what, items) => {
       queue = items.slice();
-      set({ baselines: { total: items.length, done: 0 } });
-      nextBaseline();
+      set({ queue: { what, total: items.length, done: 0 } });
+      nextQueued();
     },
-    cancelBaselines,
+    cancelQueue,
     live,
   };
 }

@@ -19,7 +19,7 @@ export function newRunRecord(
   config: ExperimentConfig,
   kind: RunRecord['kind'],
   name?: string,
-  extra: { id?: string; createdAt?: number; baselineOf?: RunRecord['baselineOf'] } = {},
+  extra: { id?: string; createdAt?: number; baselineOf?: RunRecord['baselineOf']; seedGroup?: RunRecord['seedGroup'] } = {},
 ): RunRecord {
   const rec: RunRecord = {
     id: extra.id ?? newRunId(),
@@ -33,6 +33,7 @@ export function newRunRecord(
     kind,
   };
   if (extra.baselineOf) rec.baselineOf = { ...extra.baselineOf };
+  if (extra.seedGroup) rec.seedGroup = { ...extra.seedGroup };
   return rec;
 }
 

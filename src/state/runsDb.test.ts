@@ -65,6 +65,16 @@ describe('runsDb', () => {
     expect(await db.getRun('b')).toMatchObject({ kind: 'baseline', baselineOf: { runId: 'a', taskId: 'zone' } });
   });
 
+  it('keeps a seeded run’s group and its data seed, and drops a malformed group', async () => {
+    const cfg = { ...defaultExperiment(), seed: 43, dataSeed: 42 };
+    const r = { ...newRunRecord(cfg, 'mtl', 's', { id: 's', createdAt: 1 }), seedGroup: { id: 'g1', name: 'Equal × 3', index: 1, size: 3 } };
+    await db.putRun(r);
+    expect(await db.getRun('s')).toEqual(r);
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await putRaw(factory, { ...r, id: 'bad', seedGroup: { id: 'g1', name: 'x', index: -1, size: 3 } });
+    expect(await db.getRun('bad')).toBeNull();
+  });
+
   it('lists newest first and replaces on put', async () => {
     await db.putRun(run('old', 100));
     await db.putRun(run('new', 300));

@@ -36,6 +36,21 @@ export interface RunRecord {
   hasWeights?: boolean;
   /** a warm-started run: the source's name, a note when it could not be used, and what the engine did per node */
   warmStart?: WarmStartRecord;
+  /** a member of a seeded study ("Train × N seeds"): the runs sharing this id differ only in their seed */
+  seedGroup?: SeedGroupRef;
+}
+
+/** A run's place in its seed group; every member carries the group's id, name and size. */
+export interface SeedGroupRef {
+  id: string;
+  /** the group's name, shown on its row */
+  name: string;
+  /** 0-based position of this run's seed in the study */
+  index: number;
+  /** how many seeds the study asked for */
+  size: number;
+  /** each seed drew its own data (absent: all share the data of the study's first seed) */
+  varyData?: boolean;
 }
 
 /** What became of a run's warm start (config.warmStart). */
@@ -110,6 +125,7 @@ const recordSchema = z.object({
       report: z.array(z.object({ nodeId: z.string().max(200), status: z.enum(['copied', 'missing', 'mismatch']), detail: z.string().max(1000) })).max(2000),
     })
     .optional(),
+  seedGroup: z.object({ id: z.string().min(1).max(200), name: z.string().max(500), index: z.number().int().min(0).max(10_000), size: z.number().int().min(1).max(10_000), varyData: z.boolean().optional() }).optional(),
 });
 
 /** At most `max` items of `xs`, evenly spaced by index, first and last kept (same rule as the charts' downsample). */
@@ -147,7 +163,7 @@ export function checkRunRecord(raw: unknown): Checked {
   const rec = { ...parsed.data, config: cfg.config, points: capPoints(parsed.data.points as MetricPoint[]) } as RunRecord;
   // Robustness that does not fit the tasks is dropped, not the run.
   if (rec.robustness && rec.robustness.scores.some((row, e) => row.length !== T || e >= rec.robustness!.eps.length)) delete rec.robustness;
-  for (const k of ['elapsedMs', 'error', 'baselineOf', 'robustness', 'hasWeights'] as const) if (rec[k] === undefined) delete rec[k];
+  for (const k of ['elapsedMs', 'error', 'baselineOf', 'robustness', 'hasWeights', 'seedGroup'] as const) if (rec[k] === undefined) delete rec[k];
   return { ok: true, record: rec };
 }
 

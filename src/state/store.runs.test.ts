@@ -157,7 +157,7 @@ describe('runs slice', () => {
     last().emit({ type: 'done', runId: mtl, step: 10, stepsPerSec: 1, elapsedMs: 1 });
 
     store.getState().trainBaselines();
-    expect(store.getState().baselines).toEqual({ total: 3, done: 0 });
+    expect(store.getState().queue).toEqual({ what: 'baselines', total: 3, done: 0 });
     const base = [0.8, 0.6, 0.4]; // side 0.8 acc, zone 0.6 acc, height RMSE 0.4
     for (let k = 0; k < 3; k++) {
       const w = last();
@@ -168,7 +168,7 @@ describe('runs slice', () => {
       w.emit({ type: 'done', runId: id, step: 10, stepsPerSec: 1, elapsedMs: 1 });
     }
     expect(workers).toHaveLength(4);
-    expect(store.getState().baselines).toBeNull();
+    expect(store.getState().queue).toBeNull();
     const runs = store.getState().runs;
     const baselines = runs.filter((r) => r.kind === 'baseline');
     expect(baselines.map((r) => r.baselineOf)).toEqual([
@@ -180,11 +180,13 @@ describe('runs slice', () => {
 
     const mtlRec = runs.find((r) => r.id === mtl)!;
     const d = runDeltaM(mtlRec, runs)!;
-    // side +12.5 %, zone 0 %, height −(0.5 − 0.4)/0.4 = −25 % → mean −12.5/3
-    expect(d.perTask[0]).toBeCloseTo(12.5);
+    // side: accuracy +12.5 %, cross-entropy 1 vs 1 0 % → 6.25 %; zone 0 %; height −(0.5 − 0.4)/0.4 = −25 % → mean −18.75/3
+    expect(d.perTask[0]).toBeCloseTo(6.25);
     expect(d.perTask[1]).toBeCloseTo(0);
     expect(d.perTask[2]).toBeCloseTo(-25);
-    expect(d.mean).toBeCloseTo(-12.5 / 3);
+    expect(d.mean).toBeCloseTo(-18.75 / 3);
+    // all metrics at once: (12.5 + 0 + 0 + 0 − 25)/5
+    expect(runDeltaM(mtlRec, runs, 'all-metrics')!.mean).toBeCloseTo(-2.5);
     expect(d.baselineIds).toEqual(['side', 'zone', 'height'].map((t) => baselines.find((b) => b.baselineOf!.taskId === t)!.id));
   });
 
@@ -193,7 +195,7 @@ describe('runs slice', () => {
     store.getState().trainBaselines();
     last().emit({ type: 'error', runId: runId(), message: 'x' });
     expect(workers).toHaveLength(1);
-    expect(store.getState().baselines).toBeNull();
+    expect(store.getState().queue).toBeNull();
     expect(store.getState().runs[0]).toMatchObject({ kind: 'baseline', status: 'failed' });
   });
 });
@@ -227,8 +229,9 @@ describe('Δm% baseline matching', () => {
     runs.push(running);
     const d = runDeltaM(mtl, runs)!;
     expect(d.baselineIds).toEqual(['side-new', 'zone', 'height']);
-    expect(d.perTask).toEqual([100, 0, 50]);
-    expect(d.mean).toBeCloseTo(50);
+    // side: accuracy +100 %, equal cross-entropy 0 % → 50 %; zone 0 %; height RMSE 1 vs 2 → +50 %
+    expect(d.perTask).toEqual([50, 0, 50]);
+    expect(d.mean).toBeCloseTo(100 / 3);
     expect(runDeltaM(runs[1], runs)).toBeNull(); // baselines have no Δm
   });
 });

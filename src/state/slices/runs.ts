@@ -1,6 +1,10 @@
 /** Runs slice: every run of this browser, their weights, warm-start sources, baselines, export, and the comparison ticks. */
 import { WARM_FILE_PREFIX } from '../../model';
 import { queueBaselines } from '../baselineQueue';
+import { newRunId } from '../runs';
+import type { QueueProgress } from '../runSession';
+import { seedGroups } from '../seedGroups';
+import { queueSeeds, resumeSeeds } from '../seedQueue';
 import { buildPyTorchExport, type PyTorchExport } from '../exportProject';
 import type { RunRecord, RunsDb, RunWeights, UnreadableRun } from '../runsDb';
 import { idleTraining, type TrainingView } from '../trainingView';
@@ -14,8 +18,8 @@ export interface RunsSlice {
   liveRunId: string | null;
   /** ids of runs ticked for comparison, in ticking order */
   selectedRunIds: string[];
-  /** progress of "Train single-task baselines": how many were queued and how many are finished; null when not running */
-  baselines: { total: number; done: number } | null;
+  /** progress of the run queue ("Train single-task baselines", "Train × N seeds"); null when none is running */
+  queue: QueueProgress | null;
   /** stored runs that could not be read back (an older version, damaged): listed with their reason until deleted */
   unreadableRuns: UnreadableRun[];
   /** Use `db` for persistence from now on; `stored` (already loaded from it) are merged under the runs in memory, which are then written to it; `unreadable` are listed. */
@@ -35,6 +39,12 @@ export interface RunsSlice {
   exportPyTorch(runId: string | null): Promise<PyTorchExport | null>;
   /** Train one single-task baseline per task of the current experiment, one after another. */
   trainBaselines(): void;
+  /** Train the current experiment over its seeds (config.seeds) as one seed group, with the missing same-seed baselines, one after another. */
+  trainSeeds(): void;
+  /** Delete every run of seed group `groupId` (its baselines stay: other studies of the same seeds use them). */
+  deleteSeedGroup(groupId: string): void;
+  /** Train the seeds of group `groupId` that did not finish (an interrupted or stopped study), with their missing baselines. */
+  resumeSeedGroup(groupId: string): void;
   renameRun(id: string, name: string): void;
   /** Delete a run (stopping it first when it is the live one); the message offers Undo, which puts it and its weights back. */
   deleteRun(id: string): void;
@@ -68,7 +78,7 @@ export function runsSlice({ set, get, session, saver }: SliceContext): RunsSlice
     runs: [],
     liveRunId: null,
     selectedRunIds: [],
-    baselines: null,
+    queue: null,
     unreadableRuns: [],
     attachDb: (db, stored = [], unreadable = []) => {
       saver.attach(db);
@@ -105,7 +115,27 @@ export function runsSlice({ set, get, session, saver }: SliceContext): RunsSlice
       if (!analysis.ok) return set({ banner: { kind: 'error', text: `Cannot train baselines: ${analysis.firstError}` } });
       const items = queueBaselines(config, runs);
       if (items.length === 0) return set({ banner: { kind: 'error', text: 'No task has a head, so there is no single-task baseline to train.' } });
-      session.startBaselines(items);
+      session.startQueue(
+        'baselines',
+        items.map((b) => ({ config: b.config, kind: 'baseline', baselineOf: b.baselineOf })),
+      );
+    },
+    trainSeeds: () => {
+      const { config, analysis, runs } = get();
+      if (!analysis.ok) return set({ banner: { kind: 'error', text: `Cannot train: ${analysis.firstError}` } });
+      // Every seed draws its own initial weights; a warm start would overwrite them.
+      if (config.warmStart) return set({ banner: { kind: 'error', text: 'A seeded study draws each seed’s initial weights: turn the warm start off to train over seeds.' } });
+      session.startQueue('seeds', queueSeeds(structuredClone(config), runs, newRunId()).items);
+    },
+    deleteSeedGroup: (groupId) => {
+      for (const r of get().runs) if (r.seedGroup?.id === groupId) get().deleteRun(r.id);
+    },
+    resumeSeedGroup: (groupId) => {
+      const { runs } = get();
+      const group = seedGroups(runs).find((g) => g.id === groupId);
+      const items = group ? resumeSeeds(group, runs) : [];
+      if (items.length === 0) return set({ banner: { kind: 'info', text: 'Every seed of this group has finished.' } });
+      session.startQueue('seeds', items);
     },
     renameRun: (id, name) => {
       const clean = name.trim().slice(0, 200);

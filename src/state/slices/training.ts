@@ -5,7 +5,7 @@ import { idleTraining, type TrainingView } from '../trainingView';
 import type { SliceContext } from './context';
 
 export interface TrainingSlice extends TrainingView {
-  /** Train the current experiment (refused with a banner when its graph has an error); ends any live run or baseline queue. */
+  /** Train the current experiment (refused with a banner when its graph has an error); ends any live run or run queue. */
   train(): void;
   pause(): void;
   resume(): void;
@@ -42,7 +42,7 @@ export function trainingSlice(ctx: SliceContext): TrainingSlice {
     train: () => {
       const { config, analysis } = get();
       if (!analysis.ok) return set({ banner: { kind: 'error', text: `Cannot train: ${analysis.firstError}` } });
-      session.cancelBaselines();
+      session.cancelQueue();
       const snapshot = structuredClone(config);
       const name = defaultRunName(snapshot, get().runs.map((r) => r.name));
       if (!snapshot.warmStart) return session.start(snapshot, 'mtl', name);

@@ -1,9 +1,14 @@
-/** Overlay of the selected runs: one chart per task (validation loss or metric, EMA-smoothed) and a table of final numbers and Δm%. */
-import { useMemo, useState } from 'react';
-import type { TaskSpec } from '../../model';
+/**
+ * Overlay of the selected runs: one chart per task (validation loss or metric, EMA-smoothed) and a table of final
+ * numbers and Δm%; seed groups among them also as mean curves with a min–max band and mean ± 95 % interval.
+ */
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { deltaMConventionOf, type TaskSpec } from '../../model';
 import { finalMetrics } from '../../model/analysis';
-import { useApp, type RunRecord } from '../../state';
+import { seedGroups, summarizeGroup, useApp, type RunRecord, type SeedGroup } from '../../state';
+import { fmtPm } from '../panels/deltaMText';
 import { fmtDelta, fmtMetric, useDeltaMs } from '../panels/RunsPanel';
+import { fmtMetricPm } from '../panels/SeedGroupsTable';
 import { CLASS_COLOURS } from '../panels/ScatterPreview';
 import { alignOnSteps } from './compareAlign';
 import { downsample } from './downsample';
@@ -11,6 +16,8 @@ import { LineCanvas, type Series } from './LineCanvas';
 import { ema } from './smooth';
 
 const MAX_POINTS = 300;
+// recharts stays out of the page's first chunk: it loads when a seed group is first compared.
+const GroupBands = lazy(() => import('./GroupBands'));
 type Quantity = 'valLoss' | 'metric';
 
 /** The selected runs, in the runs list's order. */
@@ -116,8 +123,63 @@ export function CompareView() {
               })}
             </tbody>
           </table>
+          <GroupsCompared runs={runs} tasks={tasks} quantity={quantity} />
         </>
       )}
     </section>
+  );
+}
+
+/** The seed groups among the ticked runs (over their ticked seeds): band charts and mean ± 95 % interval. */
+function GroupsCompared({ runs, tasks, quantity }: { runs: RunRecord[]; tasks: TaskSpec[]; quantity: Quantity }) {
+  const all = useApp((s) => s.runs);
+  const convention = useApp((s) => deltaMConventionOf(s.config));
+  const groups = useMemo(() => seedGroups(runs), [runs]);
+  if (groups.length === 0) return null;
+  return (
+    <div className="compare-groups">
+      <h4>Seed groups</h4>
+      <Suspense fallback={<p className="hint">Loading the band charts…</p>}>
+        <GroupBands groups={groups} tasks={tasks} quantity={quantity} />
+      </Suspense>
+      <table className="runs-table" data-testid="compare-groups">
+        <thead>
+          <tr>
+            <th>Group (mean ± 95 % t interval)</th>
+            {tasks.map((t) => (
+              <th key={t.id}>{t.name}</th>
+            ))}
+            <th>Δm%</th>
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map((g) => (
+            <GroupCompareRow key={g.id} group={g} tasks={tasks} all={all} convention={convention} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function GroupCompareRow({ group, tasks, all, convention }: { group: SeedGroup; tasks: TaskSpec[]; all: RunRecord[]; convention: ReturnType<typeof deltaMConventionOf> }) {
+  const sum = useMemo(() => summarizeGroup(group, all, convention), [group, all, convention]);
+  return (
+    <tr data-testid={`compare-group-row-${group.id}`} data-done={sum.done}>
+      <td>
+        {group.name} <span className="hint">n = {sum.done}</span>
+      </td>
+      {tasks.map((t) => {
+        const i = group.tasks.findIndex((x) => x.id === t.id);
+        return (
+          <td key={t.id} data-testid={`compare-group-metric-${group.id}-${t.id}`} data-mean={i < 0 ? '' : sum.metrics[i].mean} data-half={i < 0 ? '' : sum.metrics[i].half}>
+            {i < 0 ? '–' : fmtMetricPm(t, sum.metrics[i])}
+          </td>
+        );
+      })}
+      <td data-testid={`compare-group-deltam-${group.id}`} data-mean={sum.deltaM?.mean ?? ''} data-half={sum.deltaM?.half ?? ''}>
+        {sum.deltaM ? fmtPm(sum.deltaM.mean, sum.deltaM.half, 2, '%') : '–'}
+      </td>
+    </tr>
   );
 }

@@ -1,11 +1,13 @@
 /** The runs kept in this browser: rename, delete, re-open, tick for comparison; baselines and Δm% per multi-task run. */
 import { useMemo, useState } from 'react';
 import { Tex } from '../common/Tex';
-import type { TaskSpec } from '../../model';
+import { deltaMConventionOf, type DeltaMConvention, type TaskSpec } from '../../model';
 import { finalMetrics } from '../../model/analysis';
 import { runDeltaM, useApp, useAppStore, type RunDeltaM, type RunRecord } from '../../state';
 import { fmtNum } from '../charts/ticks';
+import { CONVENTION_LABEL, DELTA_M_FORMULAS } from './deltaMText';
 import { ExportPyTorch } from './ExportPyTorch';
+import { SeedGroupsTable } from './SeedGroupsTable';
 
 /** A task's final metric as text: accuracy in %, RMSE as a number. */
 export function fmtMetric(task: TaskSpec, v: number | undefined): string {
@@ -16,24 +18,45 @@ export function fmtMetric(task: TaskSpec, v: number | undefined): string {
 /** Δm% as signed text. */
 export const fmtDelta = (v: number) => (Number.isFinite(v) ? `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(2)}%` : '–');
 
-export const DELTA_M_FORMULA = 'Δm% = (1/T)·Σₜ (−1)^lₜ·(Mₜ − Mₜ,base)/Mₜ,base·100, lₜ = 1 when lower is better';
-/** The same formula in TeX, typeset by KaTeX. */
-export const DELTA_M_TEX = String.raw`\Delta_m\% = \frac{1}{T}\sum_{t=1}^{T} (-1)^{l_t}\,\frac{M_t - M_{t,\mathrm{base}}}{M_{t,\mathrm{base}}}\cdot 100`;
-
 /** Rows of the runs table drawn at first, and added per "show more". */
 const ROWS_PAGE = 40;
 
-/** Δm% of every multi-task run that has matching baselines, by run id. */
+/** Δm% of every multi-task run that has matching baselines, by run id, under the experiment's convention. */
 export function useDeltaMs(): Map<string, RunDeltaM> {
   const runs = useApp((s) => s.runs);
+  const convention = useApp((s) => deltaMConventionOf(s.config));
   return useMemo(() => {
     const out = new Map<string, RunDeltaM>();
     for (const r of runs) {
-      const d = runDeltaM(r, runs);
+      const d = runDeltaM(r, runs, convention);
       if (d) out.set(r.id, d);
     }
     return out;
-  }, [runs]);
+  }, [runs, convention]);
+}
+
+/** The Δm% convention picker (kept in the experiment, so in its share link) with its formula and the metrics it counts. */
+function DeltaMFormula() {
+  const convention = useApp((s) => deltaMConventionOf(s.config));
+  const store = useAppStore();
+  const f = DELTA_M_FORMULAS[convention];
+  return (
+    <div className="hint" data-testid="deltam-formula" data-convention={convention}>
+      <label className="inline-field">
+        <span>Δm% averages</span>
+        <select data-testid="deltam-convention" value={convention} onChange={(e) => store.getState().update((d) => void (d.deltaM = e.target.value as DeltaMConvention))}>
+          {(Object.keys(CONVENTION_LABEL) as DeltaMConvention[]).map((c) => (
+            <option key={c} value={c}>
+              {CONVENTION_LABEL[c]}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      <Tex tex={f.tex} text={f.text} testId="deltam-tex" />, where lₜₖ = 1 when lower is better. Task t reports Kₜ metrics Mₜₖ at the end of training: a classification task its
+      validation accuracy and cross-entropy, a regression task its RMSE. Bₜₖ is the same metric of the latest single-task baseline on the same data, seed and optimiser budget.
+      Positive = multi-task learning helps. Shown: {CONVENTION_LABEL[convention]}.
+    </div>
+  );
 }
 
 /** Stored runs that could not be read back: named with the reason, deletable, never silently dropped. */
@@ -62,7 +85,7 @@ function UnreadableRuns() {
 
 export function RunsPanel() {
   const runs = useApp((s) => s.runs);
-  const baselines = useApp((s) => s.baselines);
+  const baselines = useApp((s) => (s.queue?.what === 'baselines' ? s.queue : null));
   const status = useApp((s) => s.status);
   const ok = useApp((s) => s.analysis.ok);
   const store = useAppStore();
@@ -89,10 +112,8 @@ export function RunsPanel() {
           </span>
         )}
       </div>
-      <p className="hint" data-testid="deltam-formula">
-        <Tex tex={DELTA_M_TEX} text={DELTA_M_FORMULA} testId="deltam-tex" />, where lₜ = 1 when lower is better. Mₜ is task t's final validation metric (accuracy or RMSE); the baseline is the latest single-task run on the same data,
-        seed and optimiser budget. Positive = multi-task learning helps.
-      </p>
+      <DeltaMFormula />
+      <SeedGroupsTable />
       <UnreadableRuns />
       {runs.length === 0 ? (
         <p className="hint">No runs yet. Every run you train is kept here, also after a reload.</p>
@@ -160,6 +181,12 @@ function RunRow({ run, delta }: { run: RunRecord; delta: RunDeltaM | undefined }
           </span>
         )}
         {run.kind === 'baseline' && <span className="run-kind">baseline</span>}
+        {/* A study's member says its seed in its name; other runs trained on another seed's data say so here. */}
+        {!run.seedGroup && run.config.dataSeed !== undefined && (
+          <span className="run-kind" data-testid={`run-seed-${run.id}`} title={`data of seed ${run.config.dataSeed}`}>
+            seed {run.config.seed}
+          </span>
+        )}
       </td>
       <td>
         <span className={`run-status status-${run.status}`} title={run.error}>

@@ -1,5 +1,5 @@
 /** Optimiser, loss weighting, backend, and the run controls with the run's status. */
-import { defaultParams, WEIGHTINGS, weightingSpec, type BackendChoice, type OptimizerKind } from '../../model';
+import { DEFAULT_SEEDS, defaultParams, MAX_SEEDS, WEIGHTINGS, weightingSpec, type BackendChoice, type OptimizerKind } from '../../model';
 import { useApp, useAppStore } from '../../state';
 import { RunSummary } from '../charts/RunSummary';
 import { NumberField } from './NumberField';
@@ -138,6 +138,7 @@ function RunControls() {
           Reset
         </button>
       </div>
+      <SeedControls disabled={!ok || live} />
       {!ok && (
         <p className="train-blocked" data-testid="train-blocked">
           Cannot train: {reason}
@@ -178,6 +179,42 @@ function RunControls() {
         </p>
       )}
       <RunSummary />
+    </div>
+  );
+}
+
+/** "Train × N seeds": the seed count, whether the data split varies too, and the study's progress. */
+function SeedControls({ disabled }: { disabled: boolean }) {
+  const count = useApp((s) => s.config.seeds?.count ?? DEFAULT_SEEDS);
+  const varyData = useApp((s) => s.config.seeds?.varyData ?? false);
+  const seed = useApp((s) => s.config.seed);
+  const queue = useApp((s) => (s.queue?.what === 'seeds' ? s.queue : null));
+  const store = useAppStore();
+  const { update, trainSeeds } = store.getState();
+  const setSeeds = (patch: Partial<{ count: number; varyData: boolean }>) => update((d) => void (d.seeds = { count, varyData, ...patch }));
+  return (
+    <div className="seed-controls" data-testid="seed-controls">
+      <div className="buttons">
+        <NumberField label="Seeds" testId="seeds-count" integer value={count} min={1} max={MAX_SEEDS} onCommit={(v) => setSeeds({ count: v })} title="How many seeds a study trains" />
+        <button
+          type="button"
+          data-testid="train-seeds"
+          disabled={disabled}
+          onClick={trainSeeds}
+          title={`Train this experiment with seeds ${seed} … ${seed + count - 1} (weight initialisation and batch order), one after another, then each seed's missing single-task baselines`}
+        >
+          Train × {count} seeds
+        </button>
+      </div>
+      <label className="inline-field" title="Off: every seed trains on the data of the experiment's seed. On: each seed also draws its own data and split.">
+        <input type="checkbox" data-testid="seeds-vary-data" checked={varyData} onChange={(e) => setSeeds({ varyData: e.target.checked })} />
+        <span>each seed draws its own data split</span>
+      </label>
+      {queue && (
+        <p className="hint" data-testid="seeds-progress" data-seed={(queue.seed?.index ?? 0) + 1} data-count={queue.seed?.count ?? 0} data-done={queue.done} data-total={queue.total}>
+          seed {(queue.seed?.index ?? 0) + 1} of {queue.seed?.count ?? '?'} · run {Math.min(queue.done + 1, queue.total)} of {queue.total} (with same-seed baselines)
+        </p>
+      )}
     </div>
   );
 }
