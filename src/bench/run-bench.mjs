@@ -33,7 +33,7 @@ const SKIP_SMOOTHNESS = process.argv.includes('--skip-smoothness');
 const SKIP_STRATEGIES = process.argv.includes('--skip-strategies');
 const STRATEGY_BACKENDS = arg('strategy-backends') ?? ['js', 'wasm'];
 const STRATEGY_WORKLOAD = 'mtl2d-hard';
-const STRATEGY_MEASURE_MS = 2000;
+const STRATEGY_MEASURE_MS = 1500;
 // App-page smoothness: js and wasm always, plus whatever --backends asked for.
 const SMOOTH_BACKENDS = arg('smoothness-backends') ?? [...new Set(['js', 'wasm', ...(arg('backends') ?? []).filter((b) => b !== 'auto')])];
 const SMOOTH_MEASURE_MS = 6000;
@@ -42,7 +42,7 @@ const SMOOTH_MEASURE_MS = 6000;
 // long shader compilation and anything slower than expected (tfjs cpu on the LeNet: seconds per step).
 const STEPS = 10_000_000;
 const MEASURE_MS = Number(arg('measure-ms')?.[0] ?? 3000);
-const CAP_MS = 20_000;
+const CAP_MS = 15_000;
 const SMOKE_CAP_MS = 45_000;
 /** PyTorch's measuring window per workload, s (after 5 warm-up steps). */
 const TORCH_SECONDS = 3;
