@@ -67,6 +67,19 @@ test('each dataset loads its template, previews and trains', async ({ page }) =>
   expect(errors).toEqual([]);
 });
 
+test('picking MultiMNIST sets its paper’s recipe in the controls; back to the 2D data restores the defaults', async ({ page }) => {
+  const errors = await openApp(page);
+  const values = async () => Object.fromEntries(await Promise.all(['optimizer', 'lr', 'batch', 'steps', 'eval-every'].map(async (id) => [id, await page.getByTestId(id).inputValue()])));
+  const before = await values();
+  await page.getByTestId('dataset-kind').selectOption('multimnist');
+  await expect(page.getByTestId('n-train')).toHaveValue('20000');
+  expect(await values()).toEqual({ optimizer: 'adam', lr: '0.001', batch: '256', steps: '780', 'eval-every': '78' });
+  await page.getByTestId('dataset-kind').selectOption('synthetic2d');
+  await expect(page.getByTestId('relatedness')).toBeVisible();
+  expect(await values()).toEqual(before);
+  expect(errors).toEqual([]);
+});
+
 test('upload a CSV, pick targets and train; a label budget masks rows', async ({ page }) => {
   const errors = await openApp(page);
   await page.getByTestId('dataset-kind').selectOption('csv');

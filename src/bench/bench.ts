@@ -4,7 +4,7 @@
  */
 import { defaultParams, WEIGHTINGS, weightingSpec, type BackendChoice, type BackendName } from '../model';
 import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from '../protocol';
-import { WORKLOADS, type Workload } from './workloads';
+import { WORKLOAD_IDS, workloadConfig, type Workload } from './workloads';
 
 export interface BenchSpec {
   workload: Workload;
@@ -36,12 +36,17 @@ export interface BenchResult {
   warmupMs: number;
   /** true when the run was cut by measureMs/capMs rather than finishing its steps */
   cut: boolean;
+  /** an explicit backend the worker could not run this model on (it fell back to `backend`): not measured */
+  unsupported?: boolean;
   error?: string;
 }
 
+/** Backends whose steps have finished when the worker posts about them. */
+const SYNCHRONOUS = new Set<BackendName>(['js', 'wasm', 'cpu']);
+
 /** Run one workload in a fresh worker; resolves (never rejects) with the numbers or an error. */
 export function runBench(spec: BenchSpec): Promise<BenchResult> {
-  const config = WORKLOADS[spec.workload](spec.steps);
+  const config = workloadConfig(spec.workload, spec.steps);
   config.backend = spec.backend;
   if (spec.weighting) {
     const w = weightingSpec(spec.weighting);
@@ -113,10 +118,19 @@ export function runBench(spec: BenchSpec): Promise<BenchResult> {
           readyAt = now;
           result.backend = msg.backend;
           result.notes = msg.notes;
+          // An explicit choice that fell back (e.g. js on a graph the JS engine lacks a kernel for) would only
+          // measure another backend's cell again: stop at once and say so.
+          if (spec.backend !== 'auto' && msg.backend !== spec.backend) {
+            result.unsupported = true;
+            finish(`not supported here: ${msg.notes.join(' ')}`);
+          }
           break;
         case 'metrics':
           result.overallStepsPerSec = msg.stepsPerSec;
-          if (msg.points.length) sync(now, msg.points[msg.points.length - 1].step);
+          // The JS engine and tfjs cpu/wasm compute synchronously, so every message's step is done; GPU
+          // backends only at an evaluation point (its read-back drains the queue).
+          if (result.backend && SYNCHRONOUS.has(result.backend)) sync(now, msg.step);
+          else if (msg.points.length) sync(now, msg.points[msg.points.length - 1].step);
           break;
         case 'done':
           result.overallStepsPerSec = msg.stepsPerSec;
@@ -150,10 +164,12 @@ declare global {
   interface Window {
     runBench: typeof runBench;
     weightingIds: string[];
+    workloadIds: readonly string[];
   }
 }
 window.runBench = runBench;
 window.weightingIds = WEIGHTINGS.map((w) => w.id);
+window.workloadIds = WORKLOAD_IDS;
 
 // ?workload=…&backend=…&steps=…&autorun=1 runs once and prints the result on the page.
 const q = new URLSearchParams(location.search);
@@ -161,7 +177,7 @@ if (q.get('autorun') === '1') {
   const out = document.getElementById('result')!;
   out.textContent = 'running…';
   void runBench({
-    workload: (q.get('workload') as Workload) ?? 'mtl2d',
+    workload: q.get('workload') ?? WORKLOAD_IDS[0],
     backend: (q.get('backend') as BackendChoice) ?? 'auto',
     steps: Number(q.get('steps') ?? 2000),
     measureMs: Number(q.get('measureMs') ?? 5000),

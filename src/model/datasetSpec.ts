@@ -5,7 +5,7 @@
  * register with their runtime's collector, which fails to compile, naming the kind, when one is missing.
  */
 import type { z } from 'zod';
-import type { Graph, TaskSpec, WeightingConfig } from './types';
+import type { Graph, OptimizerConfig, TaskSpec, WeightingConfig } from './types';
 
 /** id → config type, one member per dataset folder (added by its schema.ts with `declare module`). */
 export interface DatasetConfigs {}
@@ -22,6 +22,15 @@ export interface DatasetTemplate {
   graph: Graph;
   /** set when the template prescribes a loss weighting (sequences: fixed α/β) */
   weighting?: WeightingConfig;
+  /** set when the dataset has a training recipe (MultiMNIST: its paper's); applied when the dataset is picked, unset fields take the default experiment's */
+  training?: TrainingRecipe;
+}
+
+/** Optimiser settings and evaluation interval that suit a dataset. */
+export interface TrainingRecipe {
+  optimizer?: Partial<Omit<OptimizerConfig, 'momentum'>>;
+  /** evaluate every this many steps */
+  evalEvery?: number;
 }
 
 /** A dataset's zod schema (schema.ts): validates an untrusted config (share link, JSON file, stored run), every size capped; an object with a literal `kind`, so usable in a discriminated union. */

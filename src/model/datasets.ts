@@ -47,7 +47,14 @@ export function mergeTaskSettings(fresh: TaskSpec[], old: TaskSpec[]): TaskSpec[
   });
 }
 
-/** A fresh experiment on `ds`: the default experiment with the dataset's tasks, template graph, name and weighting (as picking it in the menu gives). */
+/** Set the optimiser (momentum kept) and evaluation interval to the template's recipe, the default experiment's where it says nothing. */
+export function applyTrainingRecipe(cfg: Pick<ExperimentConfig, 'optimizer' | 'evalEvery'>, tpl: DatasetTemplate): void {
+  const def = defaultExperiment();
+  cfg.optimizer = { ...def.optimizer, momentum: cfg.optimizer.momentum, ...tpl.training?.optimizer };
+  cfg.evalEvery = tpl.training?.evalEvery ?? def.evalEvery;
+}
+
+/** A fresh experiment on `ds`: the default experiment with the dataset's tasks, template graph, name, weighting and training recipe (as picking it in the menu gives). */
 export function datasetExperiment(ds: DatasetConfig): ExperimentConfig {
   const cfg: ExperimentConfig = defaultExperiment();
   cfg.dataset = ds;
@@ -56,6 +63,7 @@ export function datasetExperiment(ds: DatasetConfig): ExperimentConfig {
   cfg.graph = tpl.graph;
   cfg.name = tpl.name;
   cfg.weighting = tpl.weighting ?? { kind: 'equal', params: {}, weights: Object.fromEntries(cfg.tasks.map((t) => [t.id, 1])) };
+  applyTrainingRecipe(cfg, tpl);
   return cfg;
 }
 

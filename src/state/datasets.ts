@@ -1,10 +1,14 @@
 /** Dataset switching and the session's uploaded CSV (kept in the store's experiment slice: memory only, never in a link). */
-import { datasetTasks, datasetTemplate, mergeTaskSettings, type CsvTable, type DatasetConfig, type ExperimentConfig } from '../model';
+import { applyTrainingRecipe, datasetTasks, datasetTemplate, mergeTaskSettings, type CsvTable, type DatasetConfig, type ExperimentConfig } from '../model';
 import { defaultCsvConfig, numericTypos } from '../share';
 import type { AppStore } from './store';
 
-/** Replace dataset, tasks (keeping per-task label settings by id), graph and, when the template prescribes one, the weighting. */
+/**
+ * Replace dataset, tasks (keeping per-task label settings by id), graph and, when the template prescribes one, the
+ * weighting. A change of dataset kind also sets the new kind's training recipe (a column choice keeps the optimiser).
+ */
 export function applyDataset(d: ExperimentConfig, ds: DatasetConfig, withTemplate = true): void {
+  const kindChanged = d.dataset.kind !== ds.kind;
   d.dataset = ds;
   d.tasks = mergeTaskSettings(datasetTasks(ds), d.tasks);
   if (!withTemplate) return;
@@ -12,6 +16,7 @@ export function applyDataset(d: ExperimentConfig, ds: DatasetConfig, withTemplat
   d.graph = tpl.graph;
   d.name = tpl.name;
   d.weighting = tpl.weighting ?? { kind: 'equal', params: {}, weights: Object.fromEntries(d.tasks.map((t) => [t.id, 1])) };
+  if (kindChanged) applyTrainingRecipe(d, tpl);
 }
 
 /** Switch the experiment to another dataset with its tasks and matching template graph. */
