@@ -94,7 +94,8 @@ describe('exported PyTorch project', { timeout: 240_000 }, () => {
     const ids = ['a', 'b', 'c'];
     const rng = makeRng(5);
     // Conflicting task gradients (the third partly opposes the first), changing losses; epochs end and evaluations happen.
-    const steps = Array.from({ length: 6 }, (_, s) => {
+    // 14 steps, an epoch every 2: long enough for warm-ups (STCH leaves its 4 warm-up epochs at step 10).
+    const steps = Array.from({ length: 14 }, (_, s) => {
       const g = [0, 1, 2].map((t) => Array.from({ length: 5 }, (_, k) => rng.normal() + (t === 2 ? -0.8 : 0.5) * (k === 0 ? 3 : 0)));
       return { step: s, losses: ids.map(() => 0.2 + rng.next()), gram: gramOf(g), val: ids.map(() => 0.3 + rng.next()) };
     });

@@ -19,7 +19,17 @@ export interface StrategySpec {
   needsGrads: boolean;
   /** which loss values it reads: each step's batch losses, epoch means only, or none (engines on a GPU avoid the read-back) */
   losses: 'step' | 'epoch' | 'none';
+  /**
+   * cost class for the picker and the README's method table: 'loss-only' (one backward pass of a weighted loss),
+   * 'T backward passes' (each task's gradient, combined through the T×T Gram matrix), '+ QP' when it also solves a
+   * small optimisation problem per step; loss-only iff !needsGrads (a test checks it)
+   */
+  cost: StrategyCost;
 }
+
+/** The cost classes of StrategySpec.cost, cheapest first. */
+export const STRATEGY_COSTS = ['loss-only', 'T backward passes', 'T backward passes + QP'] as const;
+export type StrategyCost = (typeof STRATEGY_COSTS)[number];
 
 export interface WeightingSpec extends StrategySpec {
   /** id: also the key in URLs and exported code */

@@ -4,6 +4,7 @@ import { spec as cagradSpec } from './cagrad/spec';
 import { spec as dwaSpec } from './dwa/spec';
 import { spec as equalSpec } from './equal/spec';
 import { spec as fixedSpec } from './fixed/spec';
+import { spec as glsSpec } from './gls/spec';
 import { spec as gradnormSpec } from './gradnorm/spec';
 import { spec as imtlgSpec } from './imtlg/spec';
 import { spec as mgdaSpec } from './mgda/spec';
@@ -11,6 +12,8 @@ import { spec as nashSpec } from './nash/spec';
 import { spec as pcgradSpec } from './pcgrad/spec';
 import { spec as randomSpec } from './random/spec';
 import { spec as rewardSpec } from './reward/spec';
+import { spec as siLsSpec } from './si-ls/spec';
+import { spec as stchSpec } from './stch/spec';
 import { spec as uncertaintySpec } from './uncertainty/spec';
 
 /** Every strategy folder's spec.ts, keyed by strategy id (its folder name). */
@@ -19,6 +22,7 @@ export const STRATEGY_SPECS = {
   dwa: dwaSpec,
   equal: equalSpec,
   fixed: fixedSpec,
+  gls: glsSpec,
   gradnorm: gradnormSpec,
   imtlg: imtlgSpec,
   mgda: mgdaSpec,
@@ -26,6 +30,8 @@ export const STRATEGY_SPECS = {
   pcgrad: pcgradSpec,
   random: randomSpec,
   reward: rewardSpec,
+  "si-ls": siLsSpec,
+  stch: stchSpec,
   uncertainty: uncertaintySpec,
 } satisfies Readonly<Record<string, StrategySpec>>;
 

@@ -5,6 +5,7 @@ import { strategy as cagradStrategy } from './cagrad/strategy';
 import { strategy as dwaStrategy } from './dwa/strategy';
 import { strategy as equalStrategy } from './equal/strategy';
 import { strategy as fixedStrategy } from './fixed/strategy';
+import { strategy as glsStrategy } from './gls/strategy';
 import { strategy as gradnormStrategy } from './gradnorm/strategy';
 import { strategy as imtlgStrategy } from './imtlg/strategy';
 import { strategy as mgdaStrategy } from './mgda/strategy';
@@ -12,6 +13,8 @@ import { strategy as nashStrategy } from './nash/strategy';
 import { strategy as pcgradStrategy } from './pcgrad/strategy';
 import { strategy as randomStrategy } from './random/strategy';
 import { strategy as rewardStrategy } from './reward/strategy';
+import { strategy as siLsStrategy } from './si-ls/strategy';
+import { strategy as stchStrategy } from './stch/strategy';
 import { strategy as uncertaintyStrategy } from './uncertainty/strategy';
 
 /** Every strategy's implementation (worker side), one per spec. */
@@ -20,6 +23,7 @@ export const STRATEGY_FACTORIES: { readonly [K in StrategyId]: StrategyFactory }
   dwa: dwaStrategy,
   equal: equalStrategy,
   fixed: fixedStrategy,
+  gls: glsStrategy,
   gradnorm: gradnormStrategy,
   imtlg: imtlgStrategy,
   mgda: mgdaStrategy,
@@ -27,5 +31,7 @@ export const STRATEGY_FACTORIES: { readonly [K in StrategyId]: StrategyFactory }
   pcgrad: pcgradStrategy,
   random: randomStrategy,
   reward: rewardStrategy,
+  "si-ls": siLsStrategy,
+  stch: stchStrategy,
   uncertainty: uncertaintyStrategy,
 };

@@ -4,6 +4,7 @@ import cagradPy from './cagrad/torch.py?raw';
 import dwaPy from './dwa/torch.py?raw';
 import equalPy from './equal/torch.py?raw';
 import fixedPy from './fixed/torch.py?raw';
+import glsPy from './gls/torch.py?raw';
 import gradnormPy from './gradnorm/torch.py?raw';
 import imtlgPy from './imtlg/torch.py?raw';
 import mgdaPy from './mgda/torch.py?raw';
@@ -11,6 +12,8 @@ import nashPy from './nash/torch.py?raw';
 import pcgradPy from './pcgrad/torch.py?raw';
 import randomPy from './random/torch.py?raw';
 import rewardPy from './reward/torch.py?raw';
+import siLsPy from './si-ls/torch.py?raw';
+import stchPy from './stch/torch.py?raw';
 import uncertaintyPy from './uncertainty/torch.py?raw';
 
 /** Every strategy's Python port (a fragment of the exported common.py), one per spec. */
@@ -19,6 +22,7 @@ export const TORCH_PORTS: { readonly [K in StrategyId]: string } = {
   dwa: dwaPy,
   equal: equalPy,
   fixed: fixedPy,
+  gls: glsPy,
   gradnorm: gradnormPy,
   imtlg: imtlgPy,
   mgda: mgdaPy,
@@ -26,5 +30,7 @@ export const TORCH_PORTS: { readonly [K in StrategyId]: string } = {
   pcgrad: pcgradPy,
   random: randomPy,
   reward: rewardPy,
+  "si-ls": siLsPy,
+  stch: stchPy,
   uncertainty: uncertaintyPy,
 };

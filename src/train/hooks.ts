@@ -10,7 +10,7 @@ export interface StrategyHooks {
   beforeUpdate(step: number, losses: number[], gram: number[][] | null): StepWeights;
   /** the optimiser applied step `step`'s update (not called for a step that trains nothing) */
   afterUpdate(step: number): void;
-  /** the epoch whose last step is `step` ended; `sums`: each task's train loss summed over its `perEpoch` steps (strategies with losses 'epoch' only) */
+  /** the epoch whose last step is `step` ended; `sums`: each task's train loss summed over its `perEpoch` steps (strategies whose losses are 'epoch' or 'step') */
   epochEnded(step: number, sums: readonly number[], perEpoch: number): void;
   /** an evaluation at `step` measured these validation losses per task */
   evaluated(valLosses: number[], step: number): void;

@@ -134,10 +134,18 @@ export function assembleTrainer<P extends Probe>(setup: TrainingSetup, engine: E
   let lastEval = -1;
   let epoch = -1;
 
-  /** Count the step; at an epoch's end hand the epoch's losses to a strategy that reads them. */
+  /** The step losses a strategy with losses 'step' read this epoch, summed (already on the CPU: no engine read). */
+  const stepSums = new Array<number>(T).fill(0);
+
+  /** Count the step; at an epoch's end hand the epoch's losses to a strategy that reads them (per step or per epoch). */
   function finish(): void | Promise<void> {
     step++;
-    if (lossMode !== 'epoch' || step % g.perEpoch !== 0) return;
+    if (lossMode === 'none' || step % g.perEpoch !== 0) return;
+    if (lossMode === 'step') {
+      hooks.epochEnded(step - 1, [...stepSums], g.perEpoch);
+      stepSums.fill(0);
+      return;
+    }
     return andThen(engine.takeEpochLosses(), (sums) => {
       if (sums) hooks.epochEnded(step - 1, sums, g.perEpoch);
     });
@@ -171,6 +179,7 @@ export function assembleTrainer<P extends Probe>(setup: TrainingSetup, engine: E
     return andThen(engine.probe(at, g.startOf(at), need), (p) => {
       try {
         engine.update(at, p, weigh(at, p));
+        if (lossMode === 'step' && p.losses) p.losses.forEach((l, t) => (stepSums[t] += l));
         hooks.afterUpdate(at);
       } finally {
         engine.release(p);

@@ -307,7 +307,7 @@ def main(argv=None):
         if optimizer is not None:
             optimizer.step()
             strategy.emit('after_step', s)
-        if strategy.losses == 'epoch':
+        if strategy.losses != 'none':  # 'step' strategies get the epoch's mean too (STCH's warm-up)
             epoch_sum += lv
             if (s + 1) % per_epoch == 0:
                 strategy.emit('epoch_end', s, mean_losses=(epoch_sum / per_epoch).tolist())

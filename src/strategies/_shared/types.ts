@@ -30,7 +30,7 @@ export type StrategyEvents = {
   afterStep: { step: number };
   /** at an evaluation after `step` optimiser updates: each task's validation loss */
   eval: { step: number; valLosses: number[] };
-  /** when an epoch ends; `step` is its last step, meanLosses each task's mean batch loss over the epoch */
+  /** when an epoch ends (strategies whose losses are 'step' or 'epoch'); `step` is its last step, meanLosses each task's mean batch loss over the epoch */
   epochEnd: { step: number; meanLosses: number[] };
 };
 
