@@ -36,3 +36,9 @@ export function dualConeWeights(G: readonly (readonly number[])[], u: readonly n
   if (!best) throw new Error('dual cone projection: the Gram matrix is not positive definite');
   return best;
 }
+
+/** TorchJD's normalize + regularize: G/tr(G) (zeros when tr(G) < normEps, i.e. vanishing gradients), plus regEps·I. */
+export function regularisedGram(gram: readonly (readonly number[])[], normEps: number, regEps: number): number[][] {
+  const tr = gram.reduce((s, row, t) => s + row[t], 0);
+  return gram.map((row, i) => row.map((g, j) => (tr < normEps ? 0 : g / tr) + (i === j ? regEps : 0)));
+}
