@@ -6,15 +6,19 @@ import { spec as configSpec } from './config/spec';
 import { spec as dualprojSpec } from './dualproj/spec';
 import { spec as dwaSpec } from './dwa/spec';
 import { spec as equalSpec } from './equal/spec';
+import { spec as fairgradSpec } from './fairgrad/spec';
 import { spec as fixedSpec } from './fixed/spec';
 import { spec as glsSpec } from './gls/spec';
 import { spec as gradnormSpec } from './gradnorm/spec';
+import { spec as gradvacSpec } from './gradvac/spec';
 import { spec as imtlgSpec } from './imtlg/spec';
 import { spec as mgdaSpec } from './mgda/spec';
+import { spec as modoSpec } from './modo/spec';
 import { spec as nashSpec } from './nash/spec';
 import { spec as pcgradSpec } from './pcgrad/spec';
 import { spec as randomSpec } from './random/spec';
 import { spec as rewardSpec } from './reward/spec';
+import { spec as sdmgradSpec } from './sdmgrad/spec';
 import { spec as siLsSpec } from './si-ls/spec';
 import { spec as stchSpec } from './stch/spec';
 import { spec as uncertaintySpec } from './uncertainty/spec';
@@ -28,15 +32,19 @@ export const STRATEGY_SPECS = {
   dualproj: dualprojSpec,
   dwa: dwaSpec,
   equal: equalSpec,
+  fairgrad: fairgradSpec,
   fixed: fixedSpec,
   gls: glsSpec,
   gradnorm: gradnormSpec,
+  gradvac: gradvacSpec,
   imtlg: imtlgSpec,
   mgda: mgdaSpec,
+  modo: modoSpec,
   nash: nashSpec,
   pcgrad: pcgradSpec,
   random: randomSpec,
   reward: rewardSpec,
+  sdmgrad: sdmgradSpec,
   "si-ls": siLsSpec,
   stch: stchSpec,
   uncertainty: uncertaintySpec,

@@ -7,15 +7,19 @@ import { strategy as configStrategy } from './config/strategy';
 import { strategy as dualprojStrategy } from './dualproj/strategy';
 import { strategy as dwaStrategy } from './dwa/strategy';
 import { strategy as equalStrategy } from './equal/strategy';
+import { strategy as fairgradStrategy } from './fairgrad/strategy';
 import { strategy as fixedStrategy } from './fixed/strategy';
 import { strategy as glsStrategy } from './gls/strategy';
 import { strategy as gradnormStrategy } from './gradnorm/strategy';
+import { strategy as gradvacStrategy } from './gradvac/strategy';
 import { strategy as imtlgStrategy } from './imtlg/strategy';
 import { strategy as mgdaStrategy } from './mgda/strategy';
+import { strategy as modoStrategy } from './modo/strategy';
 import { strategy as nashStrategy } from './nash/strategy';
 import { strategy as pcgradStrategy } from './pcgrad/strategy';
 import { strategy as randomStrategy } from './random/strategy';
 import { strategy as rewardStrategy } from './reward/strategy';
+import { strategy as sdmgradStrategy } from './sdmgrad/strategy';
 import { strategy as siLsStrategy } from './si-ls/strategy';
 import { strategy as stchStrategy } from './stch/strategy';
 import { strategy as uncertaintyStrategy } from './uncertainty/strategy';
@@ -29,15 +33,19 @@ export const STRATEGY_FACTORIES: { readonly [K in StrategyId]: StrategyFactory }
   dualproj: dualprojStrategy,
   dwa: dwaStrategy,
   equal: equalStrategy,
+  fairgrad: fairgradStrategy,
   fixed: fixedStrategy,
   gls: glsStrategy,
   gradnorm: gradnormStrategy,
+  gradvac: gradvacStrategy,
   imtlg: imtlgStrategy,
   mgda: mgdaStrategy,
+  modo: modoStrategy,
   nash: nashStrategy,
   pcgrad: pcgradStrategy,
   random: randomStrategy,
   reward: rewardStrategy,
+  sdmgrad: sdmgradStrategy,
   "si-ls": siLsStrategy,
   stch: stchStrategy,
   uncertainty: uncertaintyStrategy,

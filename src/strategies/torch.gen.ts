@@ -6,15 +6,19 @@ import configPy from './config/torch.py?raw';
 import dualprojPy from './dualproj/torch.py?raw';
 import dwaPy from './dwa/torch.py?raw';
 import equalPy from './equal/torch.py?raw';
+import fairgradPy from './fairgrad/torch.py?raw';
 import fixedPy from './fixed/torch.py?raw';
 import glsPy from './gls/torch.py?raw';
 import gradnormPy from './gradnorm/torch.py?raw';
+import gradvacPy from './gradvac/torch.py?raw';
 import imtlgPy from './imtlg/torch.py?raw';
 import mgdaPy from './mgda/torch.py?raw';
+import modoPy from './modo/torch.py?raw';
 import nashPy from './nash/torch.py?raw';
 import pcgradPy from './pcgrad/torch.py?raw';
 import randomPy from './random/torch.py?raw';
 import rewardPy from './reward/torch.py?raw';
+import sdmgradPy from './sdmgrad/torch.py?raw';
 import siLsPy from './si-ls/torch.py?raw';
 import stchPy from './stch/torch.py?raw';
 import uncertaintyPy from './uncertainty/torch.py?raw';
@@ -28,15 +32,19 @@ export const TORCH_PORTS: { readonly [K in StrategyId]: string } = {
   dualproj: dualprojPy,
   dwa: dwaPy,
   equal: equalPy,
+  fairgrad: fairgradPy,
   fixed: fixedPy,
   gls: glsPy,
   gradnorm: gradnormPy,
+  gradvac: gradvacPy,
   imtlg: imtlgPy,
   mgda: mgdaPy,
+  modo: modoPy,
   nash: nashPy,
   pcgrad: pcgradPy,
   random: randomPy,
   reward: rewardPy,
+  sdmgrad: sdmgradPy,
   "si-ls": siLsPy,
   stch: stchPy,
   uncertainty: uncertaintyPy,
