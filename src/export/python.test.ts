@@ -97,7 +97,8 @@ describe('exported PyTorch project', { timeout: 240_000 }, () => {
     // 14 steps, an epoch every 2: long enough for warm-ups (STCH leaves its 4 warm-up epochs at step 10).
     const steps = Array.from({ length: 14 }, (_, s) => {
       const g = [0, 1, 2].map((t) => Array.from({ length: 5 }, (_, k) => rng.normal() + (t === 2 ? -0.8 : 0.5) * (k === 0 ? 3 : 0)));
-      return { step: s, losses: ids.map(() => 0.2 + rng.next()), gram: gramOf(g), val: ids.map(() => 0.3 + rng.next()) };
+      const losses = ids.map(() => 0.2 + rng.next());
+      return { step: s, losses, gram: gramOf(g), val: ids.map(() => 0.3 + rng.next()), after: losses.map((l) => l * (0.6 + 0.5 * rng.next())) };
     });
     // Each strategy with its defaults, and once per other option of each of its select params (a variant the export
     // refuses by name, such as MGDA on the representation, is left out; the defaults never are).
@@ -111,7 +112,7 @@ describe('exported PyTorch project', { timeout: 240_000 }, () => {
       const st = createStrategy(c, ids, 11, 0.05);
       return steps.map((x) => {
         const w = st.step({ step: x.step, losses: x.losses, gram: st.needsGrads ? x.gram : null });
-        st.emit('afterStep', { step: x.step });
+        st.emit('afterStep', WEIGHTINGS.find((w) => w.id === c.kind)!.lossesAfterStep ? { step: x.step, losses: x.after } : { step: x.step });
         st.emit('eval', { step: x.step, valLosses: x.val });
         if (x.step % 2 === 1) st.emit('epochEnd', { step: x.step, meanLosses: x.losses });
         return w;
@@ -129,7 +130,8 @@ for c in d['cases']:
     rows = []
     for x in d['steps']:
         sh, tw = C.safe_coefficients(*st.step(x['step'], x['losses'], np.array(x['gram']) if st.needs_grads else None))
-        st.emit('after_step', x['step'])
+        if st.losses_after_step: st.emit('after_step', x['step'], losses=x['after'])
+        else: st.emit('after_step', x['step'])
         st.emit('eval', x['step'], val_losses=x['val'])
         if x['step'] % 2 == 1: st.emit('epoch_end', x['step'], mean_losses=x['losses'])
         rows.append({'shared': sh, 'task': tw})

@@ -25,6 +25,8 @@ export interface StrategySpec {
    * small optimisation problem per step; loss-only iff !needsGrads (a test checks it)
    */
   cost: StrategyCost;
+  /** true when it reads the batch's losses again after the optimiser step (FAMO): one more forward pass per step, passed in the afterStep event */
+  lossesAfterStep?: boolean;
 }
 
 /** The cost classes of StrategySpec.cost, cheapest first. */

@@ -7,6 +7,7 @@ import { spec as dualprojSpec } from './dualproj/spec';
 import { spec as dwaSpec } from './dwa/spec';
 import { spec as equalSpec } from './equal/spec';
 import { spec as fairgradSpec } from './fairgrad/spec';
+import { spec as famoSpec } from './famo/spec';
 import { spec as fixedSpec } from './fixed/spec';
 import { spec as glsSpec } from './gls/spec';
 import { spec as gradnormSpec } from './gradnorm/spec';
@@ -33,6 +34,7 @@ export const STRATEGY_SPECS = {
   dwa: dwaSpec,
   equal: equalSpec,
   fairgrad: fairgradSpec,
+  famo: famoSpec,
   fixed: fixedSpec,
   gls: glsSpec,
   gradnorm: gradnormSpec,

@@ -8,6 +8,7 @@ import { strategy as dualprojStrategy } from './dualproj/strategy';
 import { strategy as dwaStrategy } from './dwa/strategy';
 import { strategy as equalStrategy } from './equal/strategy';
 import { strategy as fairgradStrategy } from './fairgrad/strategy';
+import { strategy as famoStrategy } from './famo/strategy';
 import { strategy as fixedStrategy } from './fixed/strategy';
 import { strategy as glsStrategy } from './gls/strategy';
 import { strategy as gradnormStrategy } from './gradnorm/strategy';
@@ -34,6 +35,7 @@ export const STRATEGY_FACTORIES: { readonly [K in StrategyId]: StrategyFactory }
   dwa: dwaStrategy,
   equal: equalStrategy,
   fairgrad: fairgradStrategy,
+  famo: famoStrategy,
   fixed: fixedStrategy,
   gls: glsStrategy,
   gradnorm: gradnormStrategy,

@@ -7,6 +7,7 @@ import dualprojPy from './dualproj/torch.py?raw';
 import dwaPy from './dwa/torch.py?raw';
 import equalPy from './equal/torch.py?raw';
 import fairgradPy from './fairgrad/torch.py?raw';
+import famoPy from './famo/torch.py?raw';
 import fixedPy from './fixed/torch.py?raw';
 import glsPy from './gls/torch.py?raw';
 import gradnormPy from './gradnorm/torch.py?raw';
@@ -33,6 +34,7 @@ export const TORCH_PORTS: { readonly [K in StrategyId]: string } = {
   dwa: dwaPy,
   equal: equalPy,
   fairgrad: fairgradPy,
+  famo: famoPy,
   fixed: fixedPy,
   gls: glsPy,
   gradnorm: gradnormPy,

@@ -8,8 +8,8 @@ import type { StepWeights, Strategy } from './weighting';
 export interface StrategyHooks {
   /** this step's coefficients; `losses` per task (zeros when the step read none), `gram` T×T when the strategy needsGrads */
   beforeUpdate(step: number, losses: number[], gram: number[][] | null): StepWeights;
-  /** the optimiser applied step `step`'s update (not called for a step that trains nothing) */
-  afterUpdate(step: number): void;
+  /** the optimiser applied step `step`'s update (not called for a step that trains nothing); `losses`: the batch's losses after it (lossesAfterStep strategies) */
+  afterUpdate(step: number, losses?: number[]): void;
   /** the epoch whose last step is `step` ended; `sums`: each task's train loss summed over its `perEpoch` steps (strategies whose losses are 'epoch' or 'step') */
   epochEnded(step: number, sums: readonly number[], perEpoch: number): void;
   /** an evaluation at `step` measured these validation losses per task */
@@ -27,7 +27,7 @@ export function strategyHooks(strategy: Strategy, T: number): StrategyHooks {
       weights = w.shared;
       return w;
     },
-    afterUpdate: (step) => strategy.emit('afterStep', { step }),
+    afterUpdate: (step, losses) => strategy.emit('afterStep', losses ? { step, losses } : { step }),
     epochEnded: (step, sums, perEpoch) => strategy.emit('epochEnd', { step, meanLosses: sums.map((x) => x / perEpoch) }),
     evaluated: (valLosses, step) => strategy.emit('eval', { step, valLosses }),
     weights: () => weights,

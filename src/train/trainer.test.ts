@@ -13,6 +13,7 @@ function scriptedEngine(): EngineCore {
     startEpoch() {},
     probe: (s): Probe => ({ losses: [s, 10 * s], gram: null, solveGram: null }),
     update() {},
+    lossesAfter: (s) => [s + 0.5, 10 * s + 0.5],
     release() {},
     takeEpochLosses: () => null,
     evaluate: async () => ({ trainLoss: [1, 1], valLoss: [1, 1], metric: [0, 0] }),
@@ -48,5 +49,31 @@ describe('a strategy that reads step losses', () => {
       ['epochEnd', { step: 2, meanLosses: [1, 10] }],
       ['epochEnd', { step: 5, meanLosses: [4, 40] }],
     ]);
+  });
+});
+
+describe('a strategy that reads the losses after the step (FAMO)', () => {
+  it('gets afterStep with the batch’s losses at the updated parameters; others get the step alone', () => {
+    const run = (kind: string) => {
+      const cfg = defaultExperiment();
+      cfg.tasks = cfg.tasks.slice(0, 2);
+      cfg.weighting = { kind, params: {}, weights: {} };
+      cfg.optimizer = { ...cfg.optimizer, batchSize: 2, steps: 2 };
+      const setup = trainingSetup(cfg, { nTrain: 6 });
+      const got: unknown[] = [];
+      const strategy: Strategy = { id: kind, needsGrads: false, step: () => ({ shared: [1, 1], task: [1, 1] }), emit: (n, e) => void got.push([n, e]) };
+      const trainer = assembleTrainer({ ...setup, strategy }, scriptedEngine());
+      trainer.trainStep();
+      trainer.trainStep();
+      return { after: setup.lossesAfterStep, events: got.filter((e) => (e as [string])[0] === 'afterStep') };
+    };
+    expect(run('famo')).toEqual({
+      after: true,
+      events: [
+        ['afterStep', { step: 0, losses: [0.5, 0.5] }],
+        ['afterStep', { step: 1, losses: [1.5, 10.5] }],
+      ],
+    });
+    expect(run('equal').events).toEqual([['afterStep', { step: 0 }], ['afterStep', { step: 1 }]]);
   });
 });

@@ -56,6 +56,8 @@ export interface TrainingSetup {
   strategy: Strategy;
   /** which losses the strategy reads: every step's, each epoch's mean, or none */
   lossMode: 'step' | 'epoch' | 'none';
+  /** the strategy reads the batch's losses again after each update (FAMO) */
+  lossesAfterStep: boolean;
 }
 
 /** The shared setup of a run; throws (before an engine allocates anything) when the schedule or strategy is invalid. */
@@ -67,6 +69,7 @@ export function trainingSetup(config: ExperimentConfig, data: Pick<DatasetArrays
     phases: planPhases(config.schedule, ids),
     strategy: phasedStrategy(config.weighting, config.schedule, ids, config.seed, config.optimizer.learningRate),
     lossMode: weightingSpec(config.weighting.kind)?.losses ?? 'none',
+    lossesAfterStep: weightingSpec(config.weighting.kind)?.lossesAfterStep ?? false,
   };
 }
 
@@ -105,6 +108,8 @@ export interface EngineCore<P extends Probe = Probe> {
   probe(step: number, start: number, need: Need): P | Promise<P>;
   /** the update from the probe and the strategy's coefficients (also adds to the epoch's losses when the strategy reads them) */
   update(step: number, probe: P, w: StepWeights): void;
+  /** after update: the probed batch's per-task losses at the updated parameters (training mode), for lossesAfterStep strategies */
+  lossesAfter(step: number, start: number, probe: P): number[] | Promise<number[]>;
   /** frees what the probe holds (called once per probe, also when the step fails) */
   release(probe: P): void;
   /** the per-task losses summed since the last call, then reset; null when none were added */
@@ -126,7 +131,7 @@ export function andThen<A, B>(x: A | Promise<A>, f: (a: A) => B | Promise<B>): B
 
 /** A Trainer from the shared setup and an engine's core. Evaluation at step 0, every evalEvery steps and at the last step. */
 export function assembleTrainer<P extends Probe>(setup: TrainingSetup, engine: EngineCore<P>): Trainer {
-  const { geometry: g, phases, strategy, lossMode } = setup;
+  const { geometry: g, phases, strategy, lossMode, lossesAfterStep } = setup;
   const T = setup.config.tasks.length;
   const hooks = strategyHooks(strategy, T);
   const meter = createConflictMeter();
@@ -176,15 +181,30 @@ export function assembleTrainer<P extends Probe>(setup: TrainingSetup, engine: E
     }
     const perTask = strategy.needsGrads || (engine.hasShared() && at % g.evalEvery === 0);
     const need: Need = perTask ? 'grads' : lossMode === 'step' ? 'losses' : 'none';
-    return andThen(engine.probe(at, g.startOf(at), need), (p) => {
+    const start = g.startOf(at);
+    return andThen(engine.probe(at, start, need), (p) => {
+      let after: number[] | Promise<number[]> | undefined;
       try {
         engine.update(at, p, weigh(at, p));
         if (lossMode === 'step' && p.losses) p.losses.forEach((l, t) => (stepSums[t] += l));
-        hooks.afterUpdate(at);
-      } finally {
+        if (lossesAfterStep) after = engine.lossesAfter(at, start, p);
+      } catch (err) {
         engine.release(p);
+        throw err;
       }
-      return finish();
+      const done = (losses: number[] | undefined) => {
+        try {
+          hooks.afterUpdate(at, losses && [...losses]);
+        } finally {
+          engine.release(p);
+        }
+        return finish();
+      };
+      if (!(after instanceof Promise)) return done(after);
+      return after.then(done, (err) => {
+        engine.release(p);
+        throw err;
+      });
     });
   }
 

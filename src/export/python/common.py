@@ -180,6 +180,7 @@ class Phased(Strategy):
     def __init__(self, full, sub, idx, T, schedule):
         self.full, self.sub, self.idx, self.T, self.schedule = full, sub, idx, T, schedule
         self.needs_grads, self.losses = full.needs_grads, full.losses
+        self.losses_after_step = full.losses_after_step
 
     def _spread(self, v):
         out = [0.0] * self.T

@@ -306,7 +306,13 @@ def main(argv=None):
             weights = shared
         if optimizer is not None:
             optimizer.step()
-            strategy.emit('after_step', s)
+            if strategy.losses_after_step:  # FAMO: the same batch's losses at the updated weights
+                with torch.no_grad():
+                    outs = net(xb)
+                    after = D.mean(torch.stack([C.task_loss(outs[t], yb[t], mb[t], tasks[t]).float() for t in range(T)]))
+                strategy.emit('after_step', s, losses=after.tolist())
+            else:
+                strategy.emit('after_step', s)
         if strategy.losses != 'none':  # 'step' strategies get the epoch's mean too (STCH's warm-up)
             epoch_sum += lv
             if (s + 1) % per_epoch == 0:

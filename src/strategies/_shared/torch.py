@@ -85,6 +85,7 @@ class Strategy:
     needs_grads and losses are set from the strategy's spec.ts when the exporter registers it."""
     needs_grads = False
     losses = 'none'  # 'step' | 'epoch' | 'none': which loss values step() reads
+    losses_after_step = False  # True: after_step carries losses=, the batch's losses after the optimiser step (FAMO)
 
     def __init__(self, T, params, weights, seed, lr, task_ids):
         self.T = T

@@ -26,8 +26,11 @@ export interface StepWeights {
  * "Before the step" is `step()` itself: it sees the step's losses and Gram matrix and returns the weights.
  */
 export type StrategyEvents = {
-  /** after the optimiser applied step `step`'s update (not sent for a step that trains nothing) */
-  afterStep: { step: number };
+  /**
+   * after the optimiser applied step `step`'s update (not sent for a step that trains nothing); `losses`: the same
+   * batch's losses at the updated parameters, only for a strategy whose spec sets lossesAfterStep
+   */
+  afterStep: { step: number; losses?: number[] };
   /** at an evaluation after `step` optimiser updates: each task's validation loss */
   eval: { step: number; valLosses: number[] };
   /** when an epoch ends (strategies whose losses are 'step' or 'epoch'); `step` is its last step, meanLosses each task's mean batch loss over the epoch */

@@ -46,7 +46,7 @@ export function fastStep(
   topo: Topology,
   geometry: StepGeometry,
   keepEpochLoss: boolean,
-): Pick<EngineCore<FastProbe>, 'hasShared' | 'startEpoch' | 'probe' | 'update' | 'release' | 'takeEpochLosses'> {
+): Pick<EngineCore<FastProbe>, 'hasShared' | 'startEpoch' | 'probe' | 'update' | 'lossesAfter' | 'release' | 'takeEpochLosses'> {
   const { nodes, heads, P } = plan;
   const tasks = config.tasks;
   const T = tasks.length;
@@ -89,6 +89,9 @@ export function fastStep(
     return { gram, solveGram: onRepresentation ? gramOf(repGrads.map((r) => concatViews(r))) : gram };
   }
 
+  const after = new Array<number>(T).fill(0);
+  const dzAfter = heads.map((h) => new Float32Array(batch * nodes[h].width));
+
   return {
     hasShared: () => shared.idx.length > 0,
     startEpoch(rows) {
@@ -127,6 +130,12 @@ export function fastStep(
       if (keepEpochLoss) for (let t = 0; t < T; t++) epochLoss[t] += losses[t];
       if (optKind === 'adam') adamStep(P, G, m1, m2, step + 1, lr);
       else momentumStep(P, G, m1, lr, mu);
+    },
+    lossesAfter(step) {
+      // The probe's batch is still in the input activations and yBatch; forward again at the updated parameters.
+      forward(plan, P, train, true, step);
+      for (let t = 0; t < T; t++) after[t] = taskLoss(tasks[t], train.acts[heads[t]], yBatch[t], batch, dzAfter[t], 1 / batch);
+      return after;
     },
     release() {},
     takeEpochLosses() {

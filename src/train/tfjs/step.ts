@@ -41,7 +41,7 @@ export function tfjsStep(
   losses: TaskLoss[],
   phases: PhasePlan,
   keepEpochLoss: boolean,
-): Pick<EngineCore<TfProbe>, 'probe' | 'update' | 'release'> {
+): Pick<EngineCore<TfProbe>, 'probe' | 'update' | 'lossesAfter' | 'release'> {
   const T = config.tasks.length;
   const boundaryIds = usesRepresentation(config.weighting) ? sharedBoundary(config.graph, model.headIds) : null;
   const taskLosses = (x: tf.Tensor, ys: tf.Tensor[], s: number) => model.forward(x, true, s).map((o, i) => losses[i].loss(o, ys[i]));
@@ -107,6 +107,18 @@ export function tfjsStep(
         }, vars);
         device.optimizer.apply(vars.map((v) => grads[v.name]));
       });
+    },
+    async lossesAfter(s, start) {
+      // The same rows as the probe (gathered again: a gradient probe keeps no batch), at the updated variables.
+      const values = tf.tidy(() => {
+        const { x, ys } = device.batch(start);
+        return tf.stack(taskLosses(x, ys, s));
+      });
+      try {
+        return Array.from(await values.data());
+      } finally {
+        values.dispose();
+      }
     },
     release,
   };
