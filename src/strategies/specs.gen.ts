@@ -3,17 +3,21 @@ import type { StrategySpec } from '../model/weighting';
 import { spec as alignedMtlSpec } from './aligned-mtl/spec';
 import { spec as cagradSpec } from './cagrad/spec';
 import { spec as configSpec } from './config/spec';
+import { spec as dbMtlSpec } from './db-mtl/spec';
 import { spec as dualprojSpec } from './dualproj/spec';
 import { spec as dwaSpec } from './dwa/spec';
 import { spec as equalSpec } from './equal/spec';
+import { spec as excessmtlSpec } from './excessmtl/spec';
 import { spec as fairgradSpec } from './fairgrad/spec';
 import { spec as famoSpec } from './famo/spec';
 import { spec as fixedSpec } from './fixed/spec';
 import { spec as glsSpec } from './gls/spec';
+import { spec as graddropSpec } from './graddrop/spec';
 import { spec as gradnormSpec } from './gradnorm/spec';
 import { spec as gradvacSpec } from './gradvac/spec';
 import { spec as imtlgSpec } from './imtlg/spec';
 import { spec as mgdaSpec } from './mgda/spec';
+import { spec as mocoSpec } from './moco/spec';
 import { spec as modoSpec } from './modo/spec';
 import { spec as nashSpec } from './nash/spec';
 import { spec as pcgradSpec } from './pcgrad/spec';
@@ -30,17 +34,21 @@ export const STRATEGY_SPECS = {
   "aligned-mtl": alignedMtlSpec,
   cagrad: cagradSpec,
   config: configSpec,
+  "db-mtl": dbMtlSpec,
   dualproj: dualprojSpec,
   dwa: dwaSpec,
   equal: equalSpec,
+  excessmtl: excessmtlSpec,
   fairgrad: fairgradSpec,
   famo: famoSpec,
   fixed: fixedSpec,
   gls: glsSpec,
+  graddrop: graddropSpec,
   gradnorm: gradnormSpec,
   gradvac: gradvacSpec,
   imtlg: imtlgSpec,
   mgda: mgdaSpec,
+  moco: mocoSpec,
   modo: modoSpec,
   nash: nashSpec,
   pcgrad: pcgradSpec,

@@ -4,17 +4,21 @@ import type { StrategyId } from './specs.gen';
 import { strategy as alignedMtlStrategy } from './aligned-mtl/strategy';
 import { strategy as cagradStrategy } from './cagrad/strategy';
 import { strategy as configStrategy } from './config/strategy';
+import { strategy as dbMtlStrategy } from './db-mtl/strategy';
 import { strategy as dualprojStrategy } from './dualproj/strategy';
 import { strategy as dwaStrategy } from './dwa/strategy';
 import { strategy as equalStrategy } from './equal/strategy';
+import { strategy as excessmtlStrategy } from './excessmtl/strategy';
 import { strategy as fairgradStrategy } from './fairgrad/strategy';
 import { strategy as famoStrategy } from './famo/strategy';
 import { strategy as fixedStrategy } from './fixed/strategy';
 import { strategy as glsStrategy } from './gls/strategy';
+import { strategy as graddropStrategy } from './graddrop/strategy';
 import { strategy as gradnormStrategy } from './gradnorm/strategy';
 import { strategy as gradvacStrategy } from './gradvac/strategy';
 import { strategy as imtlgStrategy } from './imtlg/strategy';
 import { strategy as mgdaStrategy } from './mgda/strategy';
+import { strategy as mocoStrategy } from './moco/strategy';
 import { strategy as modoStrategy } from './modo/strategy';
 import { strategy as nashStrategy } from './nash/strategy';
 import { strategy as pcgradStrategy } from './pcgrad/strategy';
@@ -31,17 +35,21 @@ export const STRATEGY_FACTORIES: { readonly [K in StrategyId]: StrategyFactory }
   "aligned-mtl": alignedMtlStrategy,
   cagrad: cagradStrategy,
   config: configStrategy,
+  "db-mtl": dbMtlStrategy,
   dualproj: dualprojStrategy,
   dwa: dwaStrategy,
   equal: equalStrategy,
+  excessmtl: excessmtlStrategy,
   fairgrad: fairgradStrategy,
   famo: famoStrategy,
   fixed: fixedStrategy,
   gls: glsStrategy,
+  graddrop: graddropStrategy,
   gradnorm: gradnormStrategy,
   gradvac: gradvacStrategy,
   imtlg: imtlgStrategy,
   mgda: mgdaStrategy,
+  moco: mocoStrategy,
   modo: modoStrategy,
   nash: nashStrategy,
   pcgrad: pcgradStrategy,

@@ -3,17 +3,21 @@ import type { StrategyId } from './specs.gen';
 import alignedMtlPy from './aligned-mtl/torch.py?raw';
 import cagradPy from './cagrad/torch.py?raw';
 import configPy from './config/torch.py?raw';
+import dbMtlPy from './db-mtl/torch.py?raw';
 import dualprojPy from './dualproj/torch.py?raw';
 import dwaPy from './dwa/torch.py?raw';
 import equalPy from './equal/torch.py?raw';
+import excessmtlPy from './excessmtl/torch.py?raw';
 import fairgradPy from './fairgrad/torch.py?raw';
 import famoPy from './famo/torch.py?raw';
 import fixedPy from './fixed/torch.py?raw';
 import glsPy from './gls/torch.py?raw';
+import graddropPy from './graddrop/torch.py?raw';
 import gradnormPy from './gradnorm/torch.py?raw';
 import gradvacPy from './gradvac/torch.py?raw';
 import imtlgPy from './imtlg/torch.py?raw';
 import mgdaPy from './mgda/torch.py?raw';
+import mocoPy from './moco/torch.py?raw';
 import modoPy from './modo/torch.py?raw';
 import nashPy from './nash/torch.py?raw';
 import pcgradPy from './pcgrad/torch.py?raw';
@@ -30,17 +34,21 @@ export const TORCH_PORTS: { readonly [K in StrategyId]: string } = {
   "aligned-mtl": alignedMtlPy,
   cagrad: cagradPy,
   config: configPy,
+  "db-mtl": dbMtlPy,
   dualproj: dualprojPy,
   dwa: dwaPy,
   equal: equalPy,
+  excessmtl: excessmtlPy,
   fairgrad: fairgradPy,
   famo: famoPy,
   fixed: fixedPy,
   gls: glsPy,
+  graddrop: graddropPy,
   gradnorm: gradnormPy,
   gradvac: gradvacPy,
   imtlg: imtlgPy,
   mgda: mgdaPy,
+  moco: mocoPy,
   modo: modoPy,
   nash: nashPy,
   pcgrad: pcgradPy,

@@ -7,7 +7,7 @@ import type { StepWeights, Strategy } from './weighting';
 
 export interface StrategyHooks {
   /** this step's coefficients; `losses` per task (zeros when the step read none), `gram` T×T when the strategy needsGrads */
-  beforeUpdate(step: number, losses: number[], gram: number[][] | null): StepWeights;
+  beforeUpdate(step: number, losses: number[], gram: number[][] | null, grads?: readonly Float32Array[] | null): StepWeights;
   /** the optimiser applied step `step`'s update (not called for a step that trains nothing); `losses`: the batch's losses after it (lossesAfterStep strategies) */
   afterUpdate(step: number, losses?: number[]): void;
   /** the epoch whose last step is `step` ended; `sums`: each task's train loss summed over its `perEpoch` steps (strategies whose losses are 'epoch' or 'step') */
@@ -22,8 +22,8 @@ export interface StrategyHooks {
 export function strategyHooks(strategy: Strategy, T: number): StrategyHooks {
   let weights = new Array<number>(T).fill(1);
   return {
-    beforeUpdate(step, losses, gram) {
-      const w = strategy.step({ step, losses, gram });
+    beforeUpdate(step, losses, gram, grads) {
+      const w = strategy.step(grads ? { step, losses, gram, grads } : { step, losses, gram });
       weights = w.shared;
       return w;
     },

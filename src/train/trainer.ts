@@ -58,6 +58,8 @@ export interface TrainingSetup {
   lossMode: 'step' | 'epoch' | 'none';
   /** the strategy reads the batch's losses again after each update (FAMO) */
   lossesAfterStep: boolean;
+  /** the strategy reads every task's gradient vector on the shared parameters (DB-MTL, MoCo, GradDrop, ExcessMTL) */
+  gradVectors: boolean;
 }
 
 /** The shared setup of a run; throws (before an engine allocates anything) when the schedule or strategy is invalid. */
@@ -70,6 +72,7 @@ export function trainingSetup(config: ExperimentConfig, data: Pick<DatasetArrays
     strategy: phasedStrategy(config.weighting, config.schedule, ids, config.seed, config.optimizer.learningRate),
     lossMode: weightingSpec(config.weighting.kind)?.losses ?? 'none',
     lossesAfterStep: weightingSpec(config.weighting.kind)?.lossesAfterStep ?? false,
+    gradVectors: weightingSpec(config.weighting.kind)?.gradVectors ?? false,
   };
 }
 
@@ -84,6 +87,8 @@ export interface Probe {
   gram: number[][] | null;
   /** the Gram matrix a gradient strategy solves on: `gram`, or the shared representation's (MGDA-UB); null when none */
   solveGram: number[][] | null;
+  /** per task, its gradient on the shared parameters, for a gradVectors strategy ('grads' probes); absent otherwise */
+  grads?: Float32Array[] | null;
 }
 
 /** Per-task numbers of one evaluation, in config.tasks order. */
@@ -160,7 +165,9 @@ export function assembleTrainer<P extends Probe>(setup: TrainingSetup, engine: E
   function weigh(at: number, p: P): StepWeights {
     if (p.gram) meter.record(p.gram);
     const gram = strategy.needsGrads ? (p.solveGram ?? setup.config.tasks.map(() => new Array<number>(T).fill(0))) : null;
-    return hooks.beforeUpdate(at, p.losses ?? new Array<number>(T).fill(0), gram);
+    // No shared parameters this phase: empty vectors (the strategy's direction is then empty too).
+    const grads = setup.gradVectors ? (p.grads ?? setup.config.tasks.map(() => new Float32Array(0))) : null;
+    return hooks.beforeUpdate(at, p.losses ?? new Array<number>(T).fill(0), gram, grads);
   }
 
   /**

@@ -85,6 +85,8 @@ class Strategy:
     needs_grads and losses are set from the strategy's spec.ts when the exporter registers it."""
     needs_grads = False
     losses = 'none'  # 'step' | 'epoch' | 'none': which loss values step() reads
+    grad_vectors = False  # True: step(step, losses, gram, grads) also gets the [T, n] shared gradients and may
+    # return a third item, the shared update direction (length n)
     losses_after_step = False  # True: after_step carries losses=, the batch's losses after the optimiser step (FAMO)
 
     def __init__(self, T, params, weights, seed, lr, task_ids):
