@@ -111,9 +111,12 @@ describe('strategies that build the shared direction from the gradient vectors',
   });
 });
 
-describe('MGDA-UB on the shared representation', () => {
-  it('both engines train with it, agree with each other, and differ from MGDA on parameters', async () => {
-    const rep = config('mgda', 30);
+/** Strategies offering to solve on the shared representation (MGDA-UB, Aligned-MTL-UB). */
+const REPRESENTATION = WEIGHTINGS.filter((w) => w.params.some((p) => p.key === 'on' && p.type === 'select' && p.options.includes('representation'))).map((w) => w.id);
+
+describe.each(REPRESENTATION)('%s on the shared representation', (kind) => {
+  it('both engines train with it, agree with each other, and differ from the same strategy on parameters', async () => {
+    const rep = config(kind, 30);
     rep.weighting.params.on = 'representation';
     const data = generateDataset(rep);
     const a = await runSteps(createFastTrainer(rep, data), 30);
@@ -124,7 +127,7 @@ describe('MGDA-UB on the shared representation', () => {
     expect(tf.memory().numTensors).toBe(n10);
     tr.dispose();
     a.forEach((p, k) => p.tasks.forEach((t, i) => expect(Math.abs(t.valLoss - b[k].tasks[i].valLoss)).toBeLessThan(1e-3)));
-    const par = config('mgda', 30);
+    const par = config(kind, 30);
     const c = await runSteps(createFastTrainer(par, data), 30);
     expect(c.at(-1)!.weights).not.toEqual(a.at(-1)!.weights);
     a[0].tasks.forEach((t, i) => expect(a.at(-1)!.tasks[i].valLoss).toBeLessThan(t.valLoss));
