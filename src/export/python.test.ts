@@ -156,6 +156,20 @@ print(json.dumps(out))`;
     expect(new Set(cases.map((c) => c.kind))).toEqual(new Set(WEIGHTINGS.map((w) => w.id)));
   });
 
+  it('the exported two-phase wrapper gives gradient-vector strategies the active tasks’ vectors and returns their direction', () => {
+    const dir = writeProject(hardSharing());
+    // As schedule.test.ts: GradDrop with leak 1 keeps every gradient, so the direction is the active tasks' sum.
+    const code = `
+import json, numpy as np, common as C
+e = {'tasks': [{'id': i} for i in 'abc'], 'seed': 1, 'weighting': {'kind': 'graddrop', 'params': {'leak': 1}, 'weights': {}},
+     'schedule': {'phase1Steps': 2, 'phase1Tasks': ['a', 'c'], 'freezeInPhase2': []}}
+st = C.make_strategy(e, 0.01)
+g = np.array([[1.0, 0], [-5, -5], [0, 2]])
+r1, r2 = st.step(0, [1, 1, 1], g @ g.T, g), st.step(2, [1, 1, 1], g @ g.T, g)
+print(json.dumps([st.grad_vectors, list(r1[2]), r1[1], list(r2[2])]))`;
+    expect(JSON.parse(execFileSync(PY, ['-c', code], { cwd: dir, encoding: 'utf8' }))).toEqual([true, [1, 2], [1, 0, 1], [-4, -3]]);
+  });
+
   it('python train.py --steps 20 --device cpu: every task’s loss falls', () => {
     const cfg = hardSharing();
     const dir = writeProject(cfg);
