@@ -3,7 +3,7 @@ import { WEIGHTINGS } from '../src/model/weighting';
 import { curve, openApp, TASKS, trainAndWait } from './helpers';
 
 test('every loss-weighting strategy trains and fills the weight chart and the conflict heatmap', async ({ page }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(25_000 * WEIGHTINGS.length); // one 300-step run per strategy
   const errors = await openApp(page);
   for (const w of WEIGHTINGS) {
     await page.getByTestId('weighting').selectOption(w.id);

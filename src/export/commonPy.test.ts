@@ -10,6 +10,7 @@ describe('the exported common.py', () => {
     expect(ids).toEqual(WEIGHTINGS.map((w) => w.id));
     for (const w of WEIGHTINGS)
       expect(py).toContain(`STRATEGY.needs_grads, STRATEGY.losses = ${w.needsGrads ? 'True' : 'False'}, "${w.losses}"\nSTRATEGIES["${w.id}"]`);
+    for (const w of WEIGHTINGS) expect(py.includes(`STRATEGY.losses_after_step = True\nSTRATEGY.needs_grads, STRATEGY.losses = ${w.needsGrads ? 'True' : 'False'}, "${w.losses}"\nSTRATEGIES["${w.id}"]`), w.id).toBe(!!w.lossesAfterStep);
     expect(py).not.toContain('#@@STRATEGIES@@');
   });
 

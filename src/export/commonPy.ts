@@ -27,6 +27,8 @@ export function assembleCommonPy(
     const py = (b: boolean) => (b ? 'True' : 'False');
     return (
       `${RULE} strategy "${s.id}" (src/strategies/${s.id}/torch.py)\n\n${port.trimEnd()}\n` +
+      (s.lossesAfterStep ? 'STRATEGY.losses_after_step = True\n' : '') +
+      (s.gradVectors ? 'STRATEGY.grad_vectors = True\n' : '') +
       `STRATEGY.needs_grads, STRATEGY.losses = ${py(s.needsGrads)}, ${JSON.stringify(s.losses)}\n` +
       `STRATEGIES[${JSON.stringify(s.id)}] = STRATEGY\ndel STRATEGY\n\n\n`
     );

@@ -94,9 +94,12 @@ describe('exported PyTorch project', { timeout: 240_000 }, () => {
     const ids = ['a', 'b', 'c'];
     const rng = makeRng(5);
     // Conflicting task gradients (the third partly opposes the first), changing losses; epochs end and evaluations happen.
-    const steps = Array.from({ length: 6 }, (_, s) => {
-      const g = [0, 1, 2].map((t) => Array.from({ length: 5 }, (_, k) => rng.normal() + (t === 2 ? -0.8 : 0.5) * (k === 0 ? 3 : 0)));
-      return { step: s, losses: ids.map(() => 0.2 + rng.next()), gram: gramOf(g), val: ids.map(() => 0.3 + rng.next()) };
+    // 14 steps, an epoch every 2: long enough for warm-ups (STCH leaves its 4 warm-up epochs at step 10).
+    const steps = Array.from({ length: 14 }, (_, s) => {
+      // float32 values: the engines hand gradient vectors as Float32Array, Python reads the same numbers.
+      const g = [0, 1, 2].map((t) => Array.from({ length: 5 }, (_, k) => Math.fround(rng.normal() + (t === 2 ? -0.8 : 0.5) * (k === 0 ? 3 : 0))));
+      const losses = ids.map(() => 0.2 + rng.next());
+      return { step: s, losses, g, gram: gramOf(g), val: ids.map(() => 0.3 + rng.next()), after: losses.map((l) => l * (0.6 + 0.5 * rng.next())) };
     });
     // Each strategy with its defaults, and once per other option of each of its select params (a variant the export
     // refuses by name, such as MGDA on the representation, is left out; the defaults never are).
@@ -109,11 +112,12 @@ describe('exported PyTorch project', { timeout: 240_000 }, () => {
     const expected = cases.map((c) => {
       const st = createStrategy(c, ids, 11, 0.05);
       return steps.map((x) => {
-        const w = st.step({ step: x.step, losses: x.losses, gram: st.needsGrads ? x.gram : null });
-        st.emit('afterStep', { step: x.step });
+        const vectors = WEIGHTINGS.find((w) => w.id === c.kind)!.gradVectors ? { grads: x.g.map((v) => Float32Array.from(v)) } : {};
+        const w = st.step({ step: x.step, losses: x.losses, gram: st.needsGrads ? x.gram : null, ...vectors });
+        st.emit('afterStep', WEIGHTINGS.find((w) => w.id === c.kind)!.lossesAfterStep ? { step: x.step, losses: x.after } : { step: x.step });
         st.emit('eval', { step: x.step, valLosses: x.val });
         if (x.step % 2 === 1) st.emit('epochEnd', { step: x.step, meanLosses: x.losses });
-        return w;
+        return { ...w, direction: w.direction ? Array.from(w.direction) : null };
       });
     });
     const code = `
@@ -127,11 +131,15 @@ for c in d['cases']:
         continue
     rows = []
     for x in d['steps']:
-        sh, tw = C.safe_coefficients(*st.step(x['step'], x['losses'], np.array(x['gram']) if st.needs_grads else None))
-        st.emit('after_step', x['step'])
+        extra = [np.array(x['g'])] if st.grad_vectors else []
+        res = st.step(x['step'], x['losses'], np.array(x['gram']) if st.needs_grads else None, *extra)
+        sh, tw = C.safe_coefficients(res[0], res[1])
+        direction = [float(v) for v in res[2]] if len(res) > 2 and res[2] is not None else None
+        if st.losses_after_step: st.emit('after_step', x['step'], losses=x['after'])
+        else: st.emit('after_step', x['step'])
         st.emit('eval', x['step'], val_losses=x['val'])
         if x['step'] % 2 == 1: st.emit('epoch_end', x['step'], mean_losses=x['losses'])
-        rows.append({'shared': sh, 'task': tw})
+        rows.append({'shared': sh, 'task': tw, 'direction': direction})
     out.append(rows)
 print(json.dumps(out))`;
     const got = JSON.parse(execFileSync(PY, ['-c', code], { cwd: dir, encoding: 'utf8', input: JSON.stringify({ ids, steps, cases }) }));
@@ -141,9 +149,25 @@ print(json.dumps(out))`;
       expected[i].forEach((w, s) => {
         w.shared.forEach((v, t) => expect(got[i][s].shared[t], `${c.kind} ${JSON.stringify(c.params)} step ${s} shared[${t}]`).toBeCloseTo(v, 6));
         w.task.forEach((v, t) => expect(got[i][s].task[t], `${c.kind} step ${s} task[${t}]`).toBeCloseTo(v, 6));
+        expect(got[i][s].direction === null, `${c.kind} step ${s}: a direction on one side only`).toBe(w.direction === null);
+        w.direction?.forEach((v, k) => expect(got[i][s].direction[k], `${c.kind} step ${s} direction[${k}]`).toBeCloseTo(v, 6));
       });
     });
     expect(new Set(cases.map((c) => c.kind))).toEqual(new Set(WEIGHTINGS.map((w) => w.id)));
+  });
+
+  it('the exported two-phase wrapper gives gradient-vector strategies the active tasks’ vectors and returns their direction', () => {
+    const dir = writeProject(hardSharing());
+    // As schedule.test.ts: GradDrop with leak 1 keeps every gradient, so the direction is the active tasks' sum.
+    const code = `
+import json, numpy as np, common as C
+e = {'tasks': [{'id': i} for i in 'abc'], 'seed': 1, 'weighting': {'kind': 'graddrop', 'params': {'leak': 1}, 'weights': {}},
+     'schedule': {'phase1Steps': 2, 'phase1Tasks': ['a', 'c'], 'freezeInPhase2': []}}
+st = C.make_strategy(e, 0.01)
+g = np.array([[1.0, 0], [-5, -5], [0, 2]])
+r1, r2 = st.step(0, [1, 1, 1], g @ g.T, g), st.step(2, [1, 1, 1], g @ g.T, g)
+print(json.dumps([st.grad_vectors, list(r1[2]), r1[1], list(r2[2])]))`;
+    expect(JSON.parse(execFileSync(PY, ['-c', code], { cwd: dir, encoding: 'utf8' }))).toEqual([true, [1, 2], [1, 0, 1], [-4, -3]]);
   });
 
   it('python train.py --steps 20 --device cpu: every task’s loss falls', () => {

@@ -21,7 +21,22 @@ export interface StrategySpec {
   losses: 'step' | 'epoch' | 'none';
   /** true when the user sets one weight per task (cfg.weights), shown as a field per task */
   userWeights?: boolean;
+  /**
+   * cost class for the picker and the README's method table: 'loss-only' (one backward pass of a weighted loss),
+   * 'T backward passes' (each task's gradient, combined through the T×T Gram matrix), '+ QP' when it also solves a
+   * small optimisation problem per step, '+ gradient vectors' when it reads the gradients themselves (gradVectors);
+   * loss-only iff !needsGrads (a test checks it)
+   */
+  cost: StrategyCost;
+  /** true when step() reads every task's gradient vector on the shared parameters (copied to the CPU each step: costs more than the Gram matrix) */
+  gradVectors?: boolean;
+  /** true when it reads the batch's losses again after the optimiser step (FAMO): one more forward pass per step, passed in the afterStep event */
+  lossesAfterStep?: boolean;
 }
+
+/** The cost classes of StrategySpec.cost, cheapest first. */
+export const STRATEGY_COSTS = ['loss-only', 'T backward passes', 'T backward passes + QP', 'T backward passes + gradient vectors'] as const;
+export type StrategyCost = (typeof STRATEGY_COSTS)[number];
 
 export interface WeightingSpec extends StrategySpec {
   /** id: also the key in URLs and exported code */

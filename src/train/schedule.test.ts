@@ -126,4 +126,15 @@ describe('phasedStrategy', () => {
     expect(w2.task).toEqual([1, 1, 1]);
     expect(w2.shared[1]).toBeGreaterThan(0);
   });
+
+  it('gives gradient-vector strategies only the active tasks’ vectors, and passes their direction on (GradDrop, leak 1)', () => {
+    const s = phasedStrategy({ kind: 'graddrop', params: { leak: 1 }, weights: {} }, { phase1Steps: 2, phase1Tasks: ['a', 'c'], freezeInPhase2: [] }, ['a', 'b', 'c'], 1, 0.01);
+    const g = [[1, 0], [-5, -5], [0, 2]].map((v) => Float32Array.from(v));
+    const gram = g.map((a) => g.map((b) => a[0] * b[0] + a[1] * b[1]));
+    // leak 1 keeps every gradient: the direction is g_a + g_c = (1, 2) in phase 1, g_a + g_b + g_c = (−4, −3) in phase 2.
+    const w = s.step({ step: 0, losses: [1, 1, 1], gram, grads: g });
+    expect(Array.from(w.direction!)).toEqual([1, 2]);
+    expect(w.task).toEqual([1, 0, 1]);
+    expect(Array.from(s.step({ step: 2, losses: [1, 1, 1], gram, grads: g }).direction!)).toEqual([-4, -3]);
+  });
 });

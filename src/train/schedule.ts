@@ -40,8 +40,9 @@ export function phasedStrategy(
     step(input) {
       if (phaseAt(schedule, input.step) === 2) return full.step(input);
       const gram = input.gram ? idx.map((i) => idx.map((j) => input.gram![i][j])) : null;
-      const w = sub.step({ step: input.step, losses: pick(input.losses), gram });
-      return { shared: spread(w.shared), task: spread(w.task) };
+      const grads = input.grads ? idx.map((i) => input.grads![i]) : input.grads;
+      const w = sub.step({ step: input.step, losses: pick(input.losses), gram, ...(grads !== undefined && { grads }) });
+      return { shared: spread(w.shared), task: spread(w.task), ...(w.direction && { direction: w.direction }) };
     },
     emit(name, event) {
       if (phaseAt(schedule, event.step) === 2) full.emit(name, event);

@@ -80,9 +80,43 @@ describe('strategy effects', () => {
   });
 });
 
-describe('MGDA-UB on the shared representation', () => {
-  it('both engines train with it, agree with each other, and differ from MGDA on parameters', async () => {
-    const rep = config('mgda', 30);
+describe('strategies that build the shared direction from the gradient vectors', () => {
+  it('the engines apply the direction: GradDrop with leak 1 (direction Σ g_t) trains exactly as equal weighting, leak 0 does not', async () => {
+    const eq = config('equal', 30);
+    const data = generateDataset(eq);
+    const base = await runSteps(createFastTrainer(eq, data), 30);
+    const run = async (leak: number) => {
+      const c = config('graddrop', 30);
+      c.weighting.params.leak = leak;
+      return runSteps(createFastTrainer(c, data), 30);
+    };
+    const full = await run(1);
+    const dropped = await run(0);
+    full.forEach((p, k) => p.tasks.forEach((t, i) => expect(t.valLoss).toBeCloseTo(base[k].tasks[i].valLoss, 5)));
+    expect(dropped.at(-1)!.tasks[0].valLoss).not.toBeCloseTo(base.at(-1)!.tasks[0].valLoss, 5);
+    const tr = createTrainer({ ...config('graddrop', 30), weighting: { ...config('graddrop', 30).weighting, params: { leak: 1 } } }, data);
+    const tf1 = await runSteps(tr, 30);
+    tr.dispose();
+    tf1.forEach((p, k) => p.tasks.forEach((t, i) => expect(Math.abs(t.valLoss - base[k].tasks[i].valLoss)).toBeLessThan(1e-3)));
+  });
+
+  it('the JS and tfjs engines agree for DB-MTL (its direction is order-free)', async () => {
+    const cfg = config('db-mtl', 30);
+    const data = generateDataset(cfg);
+    const a = await runSteps(createFastTrainer(cfg, data), 30);
+    const tr = createTrainer(cfg, data);
+    const b = await runSteps(tr, 30);
+    tr.dispose();
+    a.forEach((p, k) => p.tasks.forEach((t, i) => expect(Math.abs(t.valLoss - b[k].tasks[i].valLoss)).toBeLessThan(1e-3)));
+  });
+});
+
+/** Strategies offering to solve on the shared representation (MGDA-UB, Aligned-MTL-UB). */
+const REPRESENTATION = WEIGHTINGS.filter((w) => w.params.some((p) => p.key === 'on' && p.type === 'select' && p.options.includes('representation'))).map((w) => w.id);
+
+describe.each(REPRESENTATION)('%s on the shared representation', (kind) => {
+  it('both engines train with it, agree with each other, and differ from the same strategy on parameters', async () => {
+    const rep = config(kind, 30);
     rep.weighting.params.on = 'representation';
     const data = generateDataset(rep);
     const a = await runSteps(createFastTrainer(rep, data), 30);
@@ -93,7 +127,7 @@ describe('MGDA-UB on the shared representation', () => {
     expect(tf.memory().numTensors).toBe(n10);
     tr.dispose();
     a.forEach((p, k) => p.tasks.forEach((t, i) => expect(Math.abs(t.valLoss - b[k].tasks[i].valLoss)).toBeLessThan(1e-3)));
-    const par = config('mgda', 30);
+    const par = config(kind, 30);
     const c = await runSteps(createFastTrainer(par, data), 30);
     expect(c.at(-1)!.weights).not.toEqual(a.at(-1)!.weights);
     a[0].tasks.forEach((t, i) => expect(a.at(-1)!.tasks[i].valLoss).toBeLessThan(t.valLoss));

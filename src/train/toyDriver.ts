@@ -5,6 +5,7 @@
  * d = Σ_t shared_t·∇f_t. Full batch: every step is one epoch, and an evaluation follows every EVAL_EVERY steps.
  */
 import { toyEval, type ToyRun, type ToyRunSpec } from '../model/toy';
+import { weightingSpec } from '../model/weighting';
 import { strategyHooks, type StrategyHooks } from './hooks';
 import { createStrategy } from './weighting';
 
@@ -15,11 +16,17 @@ export const TOY_EVAL_EVERY = 10;
 const TASKS = ['f1', 'f2'];
 
 /** The combined direction at x for step `step`: the strategy's coefficients over the two gradients, and them. */
-export function toyDirection(hooks: StrategyHooks, needsGrads: boolean, step: number, x: readonly [number, number]): { d: [number, number]; f: [number, number]; shared: number[] } {
+export function toyDirection(hooks: StrategyHooks, needsGrads: boolean, step: number, x: readonly [number, number], gradVectors = false): { d: [number, number]; f: [number, number]; shared: number[] } {
   const { f, g } = toyEval(x[0], x[1]);
   const gram = needsGrads ? g.map((a) => g.map((b) => a[0] * b[0] + a[1] * b[1])) : null;
-  const w = hooks.beforeUpdate(step, f.map((v) => v + TOY_LOSS_OFFSET), gram);
-  const d: [number, number] = [w.shared[0] * g[0][0] + w.shared[1] * g[1][0], w.shared[0] * g[0][1] + w.shared[1] * g[1][1]];
+  // Strategies that read the gradient vectors get both (the two parameters are all shared) and may return the direction.
+  const grads = gradVectors ? g.map((v) => Float32Array.from(v)) : null;
+  const w = hooks.beforeUpdate(step, f.map((v) => v + TOY_LOSS_OFFSET), gram, grads);
+  const dir = w.direction;
+  const d: [number, number] =
+    dir && dir.length === 2 && Number.isFinite(dir[0]) && Number.isFinite(dir[1])
+      ? [dir[0], dir[1]]
+      : [w.shared[0] * g[0][0] + w.shared[1] * g[1][0], w.shared[0] * g[0][1] + w.shared[1] * g[1][1]];
   return { d, f, shared: w.shared };
 }
 
@@ -50,6 +57,7 @@ export function toyOptimiser(kind: 'adam' | 'sgd', lr: number): (x: [number, num
 export function createToyRun(spec: ToyRunSpec): ToyRun {
   const strategy = createStrategy({ kind: spec.kind, params: spec.params ?? {}, weights: { f1: 1, f2: 1 } }, TASKS, spec.seed, spec.lr);
   const hooks = strategyHooks(strategy, TASKS.length);
+  const facts = weightingSpec(spec.kind);
   const move = toyOptimiser(spec.optimiser, spec.lr);
   const x: [number, number] = [...spec.start];
   const start = toyEval(x[0], x[1]).f;
@@ -69,12 +77,13 @@ export function createToyRun(spec: ToyRunSpec): ToyRun {
     advance(n) {
       for (let k = 0; k < n && !error; k++) {
         try {
-          const { d, f } = toyDirection(hooks, strategy.needsGrads, steps, x);
+          const { d, f } = toyDirection(hooks, strategy.needsGrads, steps, x, facts?.gradVectors === true);
           move(x, d);
-          hooks.afterUpdate(steps);
+          const now = toyEval(x[0], x[1]).f;
+          // FAMO-style strategies read the losses after the update (in training: the same batch again).
+          hooks.afterUpdate(steps, facts?.lossesAfterStep ? now.map((v) => v + TOY_LOSS_OFFSET) : undefined);
           hooks.epochEnded(steps, f.map((v) => v + TOY_LOSS_OFFSET), 1);
           steps++;
-          const now = toyEval(x[0], x[1]).f;
           if (steps % TOY_EVAL_EVERY === 0) hooks.evaluated(now.map((v) => v + TOY_LOSS_OFFSET), steps);
           path.push(x[0], x[1]);
           losses.push(now[0], now[1]);

@@ -56,6 +56,10 @@ export interface TrainingSetup {
   strategy: Strategy;
   /** which losses the strategy reads: every step's, each epoch's mean, or none */
   lossMode: 'step' | 'epoch' | 'none';
+  /** the strategy reads the batch's losses again after each update (FAMO) */
+  lossesAfterStep: boolean;
+  /** the strategy reads every task's gradient vector on the shared parameters (DB-MTL, MoCo, GradDrop, ExcessMTL) */
+  gradVectors: boolean;
 }
 
 /** The shared setup of a run; throws (before an engine allocates anything) when the schedule or strategy is invalid. */
@@ -67,6 +71,8 @@ export function trainingSetup(config: ExperimentConfig, data: Pick<DatasetArrays
     phases: planPhases(config.schedule, ids),
     strategy: phasedStrategy(config.weighting, config.schedule, ids, config.seed, config.optimizer.learningRate),
     lossMode: weightingSpec(config.weighting.kind)?.losses ?? 'none',
+    lossesAfterStep: weightingSpec(config.weighting.kind)?.lossesAfterStep ?? false,
+    gradVectors: weightingSpec(config.weighting.kind)?.gradVectors ?? false,
   };
 }
 
@@ -81,6 +87,8 @@ export interface Probe {
   gram: number[][] | null;
   /** the Gram matrix a gradient strategy solves on: `gram`, or the shared representation's (MGDA-UB); null when none */
   solveGram: number[][] | null;
+  /** per task, its gradient on the shared parameters, for a gradVectors strategy ('grads' probes); absent otherwise */
+  grads?: Float32Array[] | null;
 }
 
 /** Per-task numbers of one evaluation, in config.tasks order. */
@@ -105,6 +113,8 @@ export interface EngineCore<P extends Probe = Probe> {
   probe(step: number, start: number, need: Need): P | Promise<P>;
   /** the update from the probe and the strategy's coefficients (also adds to the epoch's losses when the strategy reads them) */
   update(step: number, probe: P, w: StepWeights): void;
+  /** after update: the probed batch's per-task losses at the updated parameters (training mode), for lossesAfterStep strategies */
+  lossesAfter(step: number, start: number, probe: P): number[] | Promise<number[]>;
   /** frees what the probe holds (called once per probe, also when the step fails) */
   release(probe: P): void;
   /** the per-task losses summed since the last call, then reset; null when none were added */
@@ -126,7 +136,7 @@ export function andThen<A, B>(x: A | Promise<A>, f: (a: A) => B | Promise<B>): B
 
 /** A Trainer from the shared setup and an engine's core. Evaluation at step 0, every evalEvery steps and at the last step. */
 export function assembleTrainer<P extends Probe>(setup: TrainingSetup, engine: EngineCore<P>): Trainer {
-  const { geometry: g, phases, strategy, lossMode } = setup;
+  const { geometry: g, phases, strategy, lossMode, lossesAfterStep } = setup;
   const T = setup.config.tasks.length;
   const hooks = strategyHooks(strategy, T);
   const meter = createConflictMeter();
@@ -134,10 +144,18 @@ export function assembleTrainer<P extends Probe>(setup: TrainingSetup, engine: E
   let lastEval = -1;
   let epoch = -1;
 
-  /** Count the step; at an epoch's end hand the epoch's losses to a strategy that reads them. */
+  /** The step losses a strategy with losses 'step' read this epoch, summed (already on the CPU: no engine read). */
+  const stepSums = new Array<number>(T).fill(0);
+
+  /** Count the step; at an epoch's end hand the epoch's losses to a strategy that reads them (per step or per epoch). */
   function finish(): void | Promise<void> {
     step++;
-    if (lossMode !== 'epoch' || step % g.perEpoch !== 0) return;
+    if (lossMode === 'none' || step % g.perEpoch !== 0) return;
+    if (lossMode === 'step') {
+      hooks.epochEnded(step - 1, [...stepSums], g.perEpoch);
+      stepSums.fill(0);
+      return;
+    }
     return andThen(engine.takeEpochLosses(), (sums) => {
       if (sums) hooks.epochEnded(step - 1, sums, g.perEpoch);
     });
@@ -147,7 +165,9 @@ export function assembleTrainer<P extends Probe>(setup: TrainingSetup, engine: E
   function weigh(at: number, p: P): StepWeights {
     if (p.gram) meter.record(p.gram);
     const gram = strategy.needsGrads ? (p.solveGram ?? setup.config.tasks.map(() => new Array<number>(T).fill(0))) : null;
-    return hooks.beforeUpdate(at, p.losses ?? new Array<number>(T).fill(0), gram);
+    // No shared parameters this phase: empty vectors (the strategy's direction is then empty too).
+    const grads = setup.gradVectors ? (p.grads ?? setup.config.tasks.map(() => new Float32Array(0))) : null;
+    return hooks.beforeUpdate(at, p.losses ?? new Array<number>(T).fill(0), gram, grads);
   }
 
   /**
@@ -168,14 +188,30 @@ export function assembleTrainer<P extends Probe>(setup: TrainingSetup, engine: E
     }
     const perTask = strategy.needsGrads || (engine.hasShared() && at % g.evalEvery === 0);
     const need: Need = perTask ? 'grads' : lossMode === 'step' ? 'losses' : 'none';
-    return andThen(engine.probe(at, g.startOf(at), need), (p) => {
+    const start = g.startOf(at);
+    return andThen(engine.probe(at, start, need), (p) => {
+      let after: number[] | Promise<number[]> | undefined;
       try {
         engine.update(at, p, weigh(at, p));
-        hooks.afterUpdate(at);
-      } finally {
+        if (lossMode === 'step' && p.losses) p.losses.forEach((l, t) => (stepSums[t] += l));
+        if (lossesAfterStep) after = engine.lossesAfter(at, start, p);
+      } catch (err) {
         engine.release(p);
+        throw err;
       }
-      return finish();
+      const done = (losses: number[] | undefined) => {
+        try {
+          hooks.afterUpdate(at, losses && [...losses]);
+        } finally {
+          engine.release(p);
+        }
+        return finish();
+      };
+      if (!(after instanceof Promise)) return done(after);
+      return after.then(done, (err) => {
+        engine.release(p);
+        throw err;
+      });
     });
   }
 

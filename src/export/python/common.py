@@ -180,6 +180,7 @@ class Phased(Strategy):
     def __init__(self, full, sub, idx, T, schedule):
         self.full, self.sub, self.idx, self.T, self.schedule = full, sub, idx, T, schedule
         self.needs_grads, self.losses = full.needs_grads, full.losses
+        self.losses_after_step, self.grad_vectors = full.losses_after_step, full.grad_vectors
 
     def _spread(self, v):
         out = [0.0] * self.T
@@ -187,12 +188,13 @@ class Phased(Strategy):
             out[i] = v[k]
         return out
 
-    def step(self, step, losses, gram):
+    def step(self, step, losses, gram, *grads):
+        """grads: the [T, n] shared gradients, for grad_vectors strategies only (a direction comes back unchanged)."""
         if phase_at(self.schedule, step) == 2:
-            return self.full.step(step, losses, gram)
+            return self.full.step(step, losses, gram, *grads)
         g = None if gram is None else np.asarray(gram)[np.ix_(self.idx, self.idx)]
-        shared, task = self.sub.step(step, [losses[i] for i in self.idx], g)
-        return self._spread(shared), self._spread(task)
+        out = self.sub.step(step, [losses[i] for i in self.idx], g, *[np.asarray(v)[self.idx] for v in grads])
+        return (self._spread(out[0]), self._spread(out[1])) + tuple(out[2:])
 
     def emit(self, event, step, **per_task):
         """Any event goes to the strategy of its step's phase; phase 1's sees each per-task list restricted to its tasks."""

@@ -291,9 +291,18 @@ def main(argv=None):
             G = D.mean(torch.stack(per_task))  # [T, n_params], averaged over ranks
             Gs = G.index_select(1, shared_idx).double()
             gram = (Gs @ Gs.T).cpu().numpy()
-            shared, task_w = C.safe_coefficients(*strategy.step(s, lv.tolist(), gram))
+            if strategy.grad_vectors:  # DB-MTL, MoCo, GradDrop, ExcessMTL read the gradients themselves
+                out = strategy.step(s, lv.tolist(), gram, Gs.cpu().numpy())
+            else:
+                out = strategy.step(s, lv.tolist(), gram)
+            shared, task_w = C.safe_coefficients(out[0], out[1])
+            direction = out[2] if len(out) > 2 else None
+            if direction is not None and not (len(direction) == len(shared_idx) and np.all(np.isfinite(direction))):
+                direction, shared = None, [1.0 / T] * T  # as createStrategy: a broken direction falls back to the mean
             coef = torch.tensor(shared, device=dev)[:, None] * col_shared[None, :] + torch.tensor(task_w, device=dev)[:, None] * owner
             flat = (coef * G).sum(0)
+            if direction is not None:
+                flat.index_copy_(0, shared_idx, torch.as_tensor(np.asarray(direction), dtype=flat.dtype, device=dev))
             o = 0
             for p, k, m in zip(params, sizes, mask):
                 p.grad = flat[o:o + k].view_as(p).clone() if m else None
@@ -306,8 +315,14 @@ def main(argv=None):
             weights = shared
         if optimizer is not None:
             optimizer.step()
-            strategy.emit('after_step', s)
-        if strategy.losses == 'epoch':
+            if strategy.losses_after_step:  # FAMO: the same batch's losses at the updated weights
+                with torch.no_grad():
+                    outs = net(xb)
+                    after = D.mean(torch.stack([C.task_loss(outs[t], yb[t], mb[t], tasks[t]).float() for t in range(T)]))
+                strategy.emit('after_step', s, losses=after.tolist())
+            else:
+                strategy.emit('after_step', s)
+        if strategy.losses != 'none':  # 'step' strategies get the epoch's mean too (STCH's warm-up)
             epoch_sum += lv
             if (s + 1) % per_epoch == 0:
                 strategy.emit('epoch_end', s, mean_losses=(epoch_sum / per_epoch).tolist())

@@ -8,3 +8,7 @@ export { minNorm2, minNormElement } from './minnorm';
 
 /** Loss weights w used for both the shared parameters and the heads (the step's loss is Σ w_t·L_t). */
 export const asLossWeights = (w: readonly number[]): StepWeights => ({ shared: [...w], task: [...w] });
+export { dualConeWeights, regularisedGram } from './dualcone';
+
+/** Losses below this are read as it by the log-loss strategies (SI-LS, GLS, STCH): log 0 has no gradient to follow. */
+export const LOSS_FLOOR = 1e-20;

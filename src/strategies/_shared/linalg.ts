@@ -72,3 +72,64 @@ export function softmax(z: readonly number[]): number[] {
   const s = sum(e);
   return e.map((v) => v / s);
 }
+
+/**
+ * Eigen-decomposition of a symmetric matrix by cyclic Jacobi rotations (T×T, T a handful): values ascending,
+ * vectors[k] the unit eigenvector of values[k]; off-diagonal mass driven below 1e-30 of the total, ≤ 100 sweeps.
+ */
+export function symEig(m: readonly (readonly number[])[]): { values: number[]; vectors: number[][] } {
+  const n = m.length;
+  const a = m.map((row, i) => row.map((_, j) => 0.5 * (m[i][j] + m[j][i])));
+  const v = a.map((row, i) => row.map((_, j): number => (i === j ? 1 : 0)));
+  const total = a.flat().reduce((s, x) => s + x * x, 0);
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0;
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) off += a[i][j] * a[i][j];
+    if (!(off > 1e-30 * total)) break;
+    for (let p = 0; p < n; p++)
+      for (let q = p + 1; q < n; q++) {
+        if (a[p][q] === 0) continue;
+        const theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        for (let k = 0; k < n; k++) {
+          const akp = a[k][p];
+          const akq = a[k][q];
+          a[k][p] = c * akp - s * akq;
+          a[k][q] = s * akp + c * akq;
+        }
+        for (let k = 0; k < n; k++) {
+          const apk = a[p][k];
+          const aqk = a[q][k];
+          a[p][k] = c * apk - s * aqk;
+          a[q][k] = s * apk + c * aqk;
+        }
+        for (let k = 0; k < n; k++) {
+          const vkp = v[k][p];
+          const vkq = v[k][q];
+          v[k][p] = c * vkp - s * vkq;
+          v[k][q] = s * vkp + c * vkq;
+        }
+      }
+  }
+  const idx = Array.from({ length: n }, (_, k) => k).sort((x, y) => a[x][x] - a[y][y]);
+  return { values: idx.map((k) => a[k][k]), vectors: idx.map((k) => v.map((row) => row[k])) };
+}
+
+/**
+ * f applied to a symmetric matrix's spectrum: Σ_k f(λ_k) v_k v_kᵀ over the eigenpairs with λ_k > cutoff (the rest
+ * dropped, as a pseudo-inverse drops null directions).
+ */
+export function spectralMap(m: readonly (readonly number[])[], f: (lambda: number) => number, cutoff: number): number[][] {
+  const { values, vectors } = symEig(m);
+  const n = m.length;
+  const out = Array.from({ length: n }, () => fill(n, 0));
+  values.forEach((lam, k) => {
+    if (!(lam > cutoff)) return;
+    const fl = f(lam);
+    const u = vectors[k];
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out[i][j] += fl * u[i] * u[j];
+  });
+  return out;
+}

@@ -85,6 +85,9 @@ class Strategy:
     needs_grads and losses are set from the strategy's spec.ts when the exporter registers it."""
     needs_grads = False
     losses = 'none'  # 'step' | 'epoch' | 'none': which loss values step() reads
+    grad_vectors = False  # True: step(step, losses, gram, grads) also gets the [T, n] shared gradients and may
+    # return a third item, the shared update direction (length n)
+    losses_after_step = False  # True: after_step carries losses=, the batch's losses after the optimiser step (FAMO)
 
     def __init__(self, T, params, weights, seed, lr, task_ids):
         self.T = T
@@ -98,3 +101,52 @@ class Strategy:
         hook = getattr(self, 'on_' + event, None)
         if hook is not None:
             hook(step, **per_task)
+
+
+def dual_cone_weights(G, u):
+    """argmin v^T G v s.t. v >= u by enumerating the free set in mask order, least objective among the feasible
+    (dualcone.ts dualConeWeights)."""
+    G = np.asarray(G, dtype=np.float64)
+    u = np.asarray(u, dtype=np.float64)
+    T = len(u)
+    u_scale = max(1e-300, float(np.max(np.abs(u))))
+    g_scale = max(1e-300, float(np.max(np.abs(G))))
+    best, best_f = None, math.inf
+    for mask in range(1 << T):
+        F = [t for t in range(T) if mask & (1 << t)]
+        A = [t for t in range(T) if not mask & (1 << t)]
+        v = u.copy()
+        if F:
+            rhs = [-sum(G[i][j] * u[j] for j in A) for i in F]
+            vF = _solve(G[np.ix_(F, F)], rhs)
+            if vF is None:
+                continue
+            v[F] = vF
+            if any(v[t] < u[t] - 1e-9 * u_scale for t in F):
+                continue
+        mu = G @ v
+        if any(mu[t] < -1e-9 * g_scale * u_scale for t in A):
+            continue
+        f = float(v @ mu)
+        if f < best_f:
+            best, best_f = v, f
+    if best is None:
+        raise ValueError('dual cone projection: the Gram matrix is not positive definite')
+    return best
+
+
+def spectral_map(m, f, cutoff):
+    """sum_k f(lambda_k) v_k v_k^T over the eigenpairs with lambda_k > cutoff (linalg.ts spectralMap)."""
+    m = np.asarray(m, dtype=np.float64)
+    lam, V = np.linalg.eigh(0.5 * (m + m.T))
+    out = np.zeros_like(m)
+    for k in range(len(lam)):
+        if lam[k] > cutoff:
+            out += f(lam[k]) * np.outer(V[:, k], V[:, k])
+    return out
+
+
+def regularised_gram(gram, norm_eps, reg_eps):
+    tr = float(np.trace(gram))
+    G = np.zeros_like(gram) if tr < norm_eps else gram / tr
+    return G + reg_eps * np.eye(len(gram))

@@ -7,6 +7,11 @@ export interface StepInput {
   losses: number[];
   /** T×T Gram matrix gram[i][j] = g_i·g_j of the tasks' shared-parameter gradients; non-null iff the strategy needsGrads */
   gram: number[][] | null;
+  /**
+   * per task, its gradient on the shared parameters (T vectors of one length n, the same parameter order every
+   * step); present iff the spec sets gradVectors. Engines may reuse the buffers: copy what you keep.
+   */
+  grads?: readonly Float32Array[] | null;
 }
 
 /**
@@ -17,6 +22,12 @@ export interface StepInput {
 export interface StepWeights {
   shared: number[];
   task: number[];
+  /**
+   * gradVectors strategies only: the shared parameters' update direction itself (length n, the grads' order), for
+   * methods whose direction is no combination of this step's gradients (DB-MTL, MoCo, GradDrop); `shared` is then
+   * only what the UI plots
+   */
+  direction?: Float64Array;
 }
 
 /**
@@ -26,11 +37,14 @@ export interface StepWeights {
  * "Before the step" is `step()` itself: it sees the step's losses and Gram matrix and returns the weights.
  */
 export type StrategyEvents = {
-  /** after the optimiser applied step `step`'s update (not sent for a step that trains nothing) */
-  afterStep: { step: number };
+  /**
+   * after the optimiser applied step `step`'s update (not sent for a step that trains nothing); `losses`: the same
+   * batch's losses at the updated parameters, only for a strategy whose spec sets lossesAfterStep
+   */
+  afterStep: { step: number; losses?: number[] };
   /** at an evaluation after `step` optimiser updates: each task's validation loss */
   eval: { step: number; valLosses: number[] };
-  /** when an epoch ends; `step` is its last step, meanLosses each task's mean batch loss over the epoch */
+  /** when an epoch ends (strategies whose losses are 'step' or 'epoch'); `step` is its last step, meanLosses each task's mean batch loss over the epoch */
   epochEnd: { step: number; meanLosses: number[] };
 };
 

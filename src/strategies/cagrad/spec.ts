@@ -9,4 +9,5 @@ export const spec: StrategySpec = {
   params: [{ key: 'c', label: 'c', type: 'float', min: 0, max: 1, step: 0.05, default: 0.4 }],
   needsGrads: true,
   losses: 'none',
+  cost: 'T backward passes + QP',
 };

@@ -9,4 +9,5 @@ export const spec: StrategySpec = {
   params: [{ key: 'temperature', label: 'Temperature T', type: 'float', min: 0.1, max: 10, step: 0.1, default: 2 }],
   needsGrads: false,
   losses: 'epoch',
+  cost: 'loss-only',
 };

@@ -10,4 +10,5 @@ export const spec: StrategySpec = {
   needsGrads: false,
   losses: 'none',
   userWeights: true,
+  cost: 'loss-only',
 };

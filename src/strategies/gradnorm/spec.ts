@@ -12,4 +12,5 @@ export const spec: StrategySpec = {
   ],
   needsGrads: true,
   losses: 'step',
+  cost: 'T backward passes',
 };

@@ -19,4 +19,5 @@ export const spec: StrategySpec = {
   ],
   needsGrads: true,
   losses: 'step',
+  cost: 'T backward passes + QP',
 };

@@ -9,4 +9,5 @@ export const spec: StrategySpec = {
   params: [],
   needsGrads: true,
   losses: 'none',
+  cost: 'T backward passes',
 };

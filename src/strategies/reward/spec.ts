@@ -9,4 +9,5 @@ export const spec: StrategySpec = {
   params: [{ key: 'eta', label: 'Step size η', type: 'float', min: 0, max: 20, step: 0.1, default: 2 }],
   needsGrads: false,
   losses: 'none',
+  cost: 'loss-only',
 };

@@ -9,4 +9,5 @@ export const spec: StrategySpec = {
   params: [],
   needsGrads: false,
   losses: 'step',
+  cost: 'loss-only',
 };

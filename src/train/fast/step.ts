@@ -3,7 +3,7 @@
  * and, for 'grads', each task's own backward pass) and the update (combine, optimiser). Every buffer is made
  * once; a step allocates only the strategy's small arrays.
  */
-import { usesRepresentation, type DatasetArrays, type ExperimentConfig } from '../../model';
+import { usesRepresentation, weightingSpec, type DatasetArrays, type ExperimentConfig } from '../../model';
 import type { StepGeometry } from '../batches';
 import type { EngineCore, Probe } from '../trainer';
 import { gramOf } from '../weighting';
@@ -46,7 +46,7 @@ export function fastStep(
   topo: Topology,
   geometry: StepGeometry,
   keepEpochLoss: boolean,
-): Pick<EngineCore<FastProbe>, 'hasShared' | 'startEpoch' | 'probe' | 'update' | 'release' | 'takeEpochLosses'> {
+): Pick<EngineCore<FastProbe>, 'hasShared' | 'startEpoch' | 'probe' | 'update' | 'lossesAfter' | 'release' | 'takeEpochLosses'> {
   const { nodes, heads, P } = plan;
   const tasks = config.tasks;
   const T = tasks.length;
@@ -54,6 +54,7 @@ export function fastStep(
   const { batch } = geometry;
   const { kind: optKind, learningRate: lr, momentum: mu } = config.optimizer;
   const onRepresentation = usesRepresentation(config.weighting);
+  const wantVectors = weightingSpec(config.weighting.kind)?.gradVectors ?? false;
   const shared = sharedParams(plan, topo);
   const inputIdx = nodes.findIndex((n) => n.kind === 'input');
 
@@ -76,18 +77,23 @@ export function fastStep(
   };
   let order: Int32Array = new Int32Array(0);
 
-  /** Each task's own backward pass into Gt[t] (and its representation gradient); the Gram matrices of both. */
-  function perTaskGradients(): Pick<Probe, 'gram' | 'solveGram'> {
+  /** Each task's own backward pass into Gt[t] (and its representation gradient); the Gram matrices of both, and the shared vectors when asked. */
+  function perTaskGradients(): Pick<Probe, 'gram' | 'solveGram' | 'grads'> {
     for (let t = 0; t < T; t++) {
       for (const g of train.grads) g.fill(0);
       train.grads[heads[t]].set(dz[t]);
       Gt[t].fill(0);
       backward(plan, topo, P, train, Gt[t], { only: t, repGrads: repGrads[t] });
     }
-    const gram = shared.idx.length > 0 ? gramOf(Gt.map((g, t) => sharedValues(g, t))) : null;
+    const vectors = Gt.map((g, t) => sharedValues(g, t));
+    const gram = shared.idx.length > 0 ? gramOf(vectors) : null;
     // MGDA-UB on the representation: solve on ∂L_t/∂Z instead of the shared parameters' gradients.
-    return { gram, solveGram: onRepresentation ? gramOf(repGrads.map((r) => concatViews(r))) : gram };
+    const solveGram = onRepresentation ? gramOf(repGrads.map((r) => concatViews(r))) : gram;
+    return { gram, solveGram, grads: wantVectors && shared.idx.length > 0 ? vectors : null };
   }
+
+  const after = new Array<number>(T).fill(0);
+  const dzAfter = heads.map((h) => new Float32Array(batch * nodes[h].width));
 
   return {
     hasShared: () => shared.idx.length > 0,
@@ -115,6 +121,8 @@ export function fastStep(
           for (let t = 0; t < T; t++) v += c[t] * Gt[t][k];
           G[k] = v;
         }
+        // A strategy that built the shared direction itself (gradVectors): it replaces Σ α_t g_t there.
+        if (w.direction) for (let i = 0; i < shared.idx.length; i++) G[shared.idx[i]] = w.direction[i];
       } else {
         for (const g of train.grads) g.fill(0);
         for (let t = 0; t < T; t++) {
@@ -127,6 +135,12 @@ export function fastStep(
       if (keepEpochLoss) for (let t = 0; t < T; t++) epochLoss[t] += losses[t];
       if (optKind === 'adam') adamStep(P, G, m1, m2, step + 1, lr);
       else momentumStep(P, G, m1, lr, mu);
+    },
+    lossesAfter(step) {
+      // The probe's batch is still in the input activations and yBatch; forward again at the updated parameters.
+      forward(plan, P, train, true, step);
+      for (let t = 0; t < T; t++) after[t] = taskLoss(tasks[t], train.acts[heads[t]], yBatch[t], batch, dzAfter[t], 1 / batch);
+      return after;
     },
     release() {},
     takeEpochLosses() {

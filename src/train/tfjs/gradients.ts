@@ -64,10 +64,13 @@ export function perTaskGradients(model: BuiltModel, losses: TaskLoss[], params: 
   }) as unknown as PerTaskHeld;
 }
 
-/** The update's gradients: shared variables along Σ α_t·g_t (α = shared), each task-specific variable along w_t·g_t (w = task). Call in tf.tidy. */
-export function combinedGradients(params: PhaseParams, held: Pick<PerTaskHeld, 'perTaskGrads' | 'flat'>, shared: number[], task: number[]): tf.Tensor[] {
+/**
+ * The update's gradients: shared variables along Σ α_t·g_t (α = shared) or along `direction` when given (flat, the
+ * order of held.flat's columns), each task-specific variable along w_t·g_t (w = task). Call in tf.tidy.
+ */
+export function combinedGradients(params: PhaseParams, held: Pick<PerTaskHeld, 'perTaskGrads' | 'flat'>, shared: number[], task: number[], direction?: Float64Array): tf.Tensor[] {
   const T = shared.length;
-  const combinedShared = held.flat ? tf.squeeze(tf.matMul(tf.tensor2d(shared, [1, T]), held.flat), [0]) : null;
+  const combinedShared = !held.flat ? null : direction ? tf.tensor1d(Float32Array.from(direction)) : tf.squeeze(tf.matMul(tf.tensor2d(shared, [1, T]), held.flat), [0]);
   const sharedParts = combinedShared ? tf.split(combinedShared, params.shared.map((v) => v.size)) : [];
   const sharedGrad = new Map(params.shared.map((v, i) => [v.name, tf.reshape(sharedParts[i], v.shape)]));
   return params.vars.map((v, i) => {

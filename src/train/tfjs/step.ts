@@ -4,7 +4,7 @@
  * asynchronous read; a step that needs none stays on the device and synchronous.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { sharedBoundary, usesRepresentation, type ExperimentConfig } from '../../model';
+import { sharedBoundary, usesRepresentation, weightingSpec, type ExperimentConfig } from '../../model';
 import type { BuiltModel } from '../builder';
 import { weightedLoss, type TaskLoss } from '../losses';
 import type { PhasePlan } from '../phases';
@@ -41,9 +41,10 @@ export function tfjsStep(
   losses: TaskLoss[],
   phases: PhasePlan,
   keepEpochLoss: boolean,
-): Pick<EngineCore<TfProbe>, 'probe' | 'update' | 'release'> {
+): Pick<EngineCore<TfProbe>, 'probe' | 'update' | 'lossesAfter' | 'release'> {
   const T = config.tasks.length;
   const boundaryIds = usesRepresentation(config.weighting) ? sharedBoundary(config.graph, model.headIds) : null;
+  const wantVectors = weightingSpec(config.weighting.kind)?.gradVectors ?? false;
   const taskLosses = (x: tf.Tensor, ys: tf.Tensor[], s: number) => model.forward(x, true, s).map((o, i) => losses[i].loss(o, ys[i]));
   const toGram = (G: ArrayLike<number>) => config.tasks.map((_, i) => config.tasks.map((__, j) => G[i * T + j]));
 
@@ -75,9 +76,12 @@ export function tfjsStep(
     }) as unknown as ReturnType<typeof perTaskGradients>;
     const p: TfProbe = { ...EMPTY, perTaskGrads: held.perTaskGrads, flat: held.flat ?? null, lossTensor: held.lossTensor };
     try {
-      const [lossValues, gramValues, repValues] = await Promise.all([held.lossTensor.data(), held.gram?.data(), held.repGram?.data()]);
+      const vectors = wantVectors && held.flat ? held.flat.data() : undefined;
+      const [lossValues, gramValues, repValues, flatValues] = await Promise.all([held.lossTensor.data(), held.gram?.data(), held.repGram?.data(), vectors]);
       const gram = gramValues ? toGram(gramValues) : null;
-      return { ...p, losses: Array.from(lossValues), gram, solveGram: repValues ? toGram(repValues) : gram };
+      const n = held.flat?.shape[1] ?? 0;
+      const grads = flatValues ? config.tasks.map((_, t) => (flatValues as Float32Array).subarray(t * n, (t + 1) * n)) : null;
+      return { ...p, losses: Array.from(lossValues), gram, solveGram: repValues ? toGram(repValues) : gram, grads };
     } catch (err) {
       release(p);
       throw err;
@@ -95,7 +99,7 @@ export function tfjsStep(
       const { vars } = device.params;
       if (p.perTaskGrads) {
         if (keepEpochLoss) tf.tidy(() => device.addEpochLoss(p.lossTensor!));
-        tf.tidy(() => device.optimizer.apply(combinedGradients(device.params, { perTaskGrads: p.perTaskGrads!, flat: p.flat ?? undefined }, w.shared, w.task)));
+        tf.tidy(() => device.optimizer.apply(combinedGradients(device.params, { perTaskGrads: p.perTaskGrads!, flat: p.flat ?? undefined }, w.shared, w.task, w.direction)));
         return;
       }
       const { x, ys } = p.batch!;
@@ -107,6 +111,18 @@ export function tfjsStep(
         }, vars);
         device.optimizer.apply(vars.map((v) => grads[v.name]));
       });
+    },
+    async lossesAfter(s, start) {
+      // The same rows as the probe (gathered again: a gradient probe keeps no batch), at the updated variables.
+      const values = tf.tidy(() => {
+        const { x, ys } = device.batch(start);
+        return tf.stack(taskLosses(x, ys, s));
+      });
+      try {
+        return Array.from(await values.data());
+      } finally {
+        values.dispose();
+      }
     },
     release,
   };

@@ -57,10 +57,14 @@ export function createStrategy(
       if (!sameLength(input.losses, T)) throw new Error(`${spec.id}: expected ${T} losses, got ${input.losses?.length}`);
       if (spec.needsGrads && (!input.gram || input.gram.length !== T || !input.gram.every((r) => sameLength(r, T))))
         throw new Error(`${spec.id}: needs a ${T}×${T} Gram matrix of task gradients`);
+      if (spec.gradVectors && (!input.grads || input.grads.length !== T)) throw new Error(`${spec.id}: needs the ${T} task gradient vectors`);
       const out = core.step(input);
-      const shared = out.shared.every(Number.isFinite) ? out.shared : new Array<number>(T).fill(1 / T);
+      const n = input.grads?.[0]?.length ?? 0;
+      // A direction must be finite and as long as the gradients; else this step falls back to the mean gradient.
+      const dirOk = !out.direction || (spec.gradVectors === true && out.direction.length === n && out.direction.every(Number.isFinite));
+      const shared = dirOk && out.shared.every(Number.isFinite) ? out.shared : new Array<number>(T).fill(1 / T);
       const task = out.task.map((w) => (Number.isFinite(w) ? w : 1));
-      return { shared, task };
+      return out.direction && dirOk ? { shared, task, direction: out.direction } : { shared, task };
     },
     emit: (name, event) => core.on?.[name]?.(event),
   };

@@ -9,4 +9,5 @@ export const spec: StrategySpec = {
   params: [{ key: 'gain', label: 'Gain', type: 'float', min: 0, max: 10, step: 0.1, default: 0.5 }],
   needsGrads: false,
   losses: 'none',
+  cost: 'loss-only',
 };
