@@ -41,15 +41,17 @@ export async function uploadCsv(store: AppStore, text: string, fileName: string)
   const { parseCsv } = await import('../share/csvParse');
   const res = parseCsv(text, fileName);
   const { setCsv } = store.getState();
+  const cur = store.getState().config.dataset;
+  // Said, not silent: a rejected file leaves the file in use (if any) in use, whole.
+  const still = store.getState().csv.table && cur.kind === 'csv' && cur.fileName ? ` The experiment still uses “${cur.fileName}”.` : '';
   if (!res.ok) {
-    setCsv({ error: res.message });
+    setCsv({ error: res.message + still });
     return false;
   }
-  const cur = store.getState().config.dataset;
   const keep = cur.kind === 'csv' && (cur.inputs.length > 0 || cur.targets.length > 0) && missingColumns(cur, res.table).length === 0;
   const ds = keep ? { ...cur, fileName } : defaultCsvConfig(res.table);
   if (typeof ds === 'string') {
-    setCsv({ error: ds });
+    setCsv({ error: ds + still });
     return false;
   }
   setCsv({ table: res.table, error: null, warnings: numericTypos(res.table) });

@@ -48,7 +48,14 @@ export interface ExperimentSlice {
   setCsv(patch: Partial<CsvSession>): void;
 }
 
-const analyze = (cfg: ExperimentConfig) => analyzeExperiment(cfg);
+/** The experiment's analysis; a CSV experiment without its file in this tab (a shared link carries only the column choices) cannot train. */
+const analyze = (cfg: ExperimentConfig, table: CsvTable | null = null): GraphAnalysis => {
+  const a = analyzeExperiment(cfg);
+  if (cfg.dataset.kind !== 'csv' || table) return a;
+  const name = cfg.dataset.fileName ? `“${cfg.dataset.fileName}”` : 'a CSV file';
+  const why = `Upload ${name} in the Data panel to train: a link or file carries the column choices, not the data.`;
+  return { ...a, ok: false, errors: [why, ...a.errors], firstError: why };
+};
 
 /** The experiment slice, starting from `initial`. */
 export function experimentSlice({ set, get }: SliceContext, initial: ExperimentConfig): ExperimentSlice {
@@ -56,7 +63,7 @@ export function experimentSlice({ set, get }: SliceContext, initial: ExperimentC
   const commit = (next: ExperimentConfig, layoutOnly: boolean, history: History<ExperimentConfig>) => {
     const s = get();
     if (layoutOnly) set({ config: next, history });
-    else set({ config: next, history, analysis: analyze(next), ...prunedSelection(s, next.graph) });
+    else set({ config: next, history, analysis: analyze(next, s.csv.table), ...prunedSelection(s, next.graph) });
   };
   /** `key` names what changed for coalescing (undefined: worked out from the change; null: a step of its own). */
   const applyEdit = (next: ExperimentConfig, layoutOnly = false, key?: string | null) => {
@@ -112,6 +119,10 @@ export function experimentSlice({ set, get }: SliceContext, initial: ExperimentC
     setNodeParam: (id, key, value) => edit((c) => withNodeParam(c, id, key, value)),
     connect: (e) => edit((c) => withEdge(c, e), null),
     removeEdges: (ids) => edit((c) => withoutEdges(c, ids), deletionKey()),
-    setCsv: (patch) => set((s) => ({ csv: { ...s.csv, ...patch } })),
+    setCsv: (patch) =>
+      set((s) => {
+        const csv = { ...s.csv, ...patch };
+        return { csv, analysis: analyze(s.config, csv.table) };
+      }),
   };
 }
