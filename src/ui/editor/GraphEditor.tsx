@@ -5,7 +5,7 @@
  */
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import { datasetInputDim, graphTemplate } from '../../model';
 import { useApp, useAppStore, type AppStore } from '../../state';
 import { edgeActions, flowEdges, flowNodes, isEmpty, nodeActions, type FlowNodeCache } from './flowView';
@@ -96,8 +96,26 @@ function usePaletteActions(store: AppStore) {
   return { onDrop, addAtCentre, applyTemplate };
 }
 
+/** Refit the view when the graph is replaced (a template, a dataset switch, an import, a link, undo of those): not on a single added or removed node. */
+function useFitOnReplace() {
+  const { fitView } = useReactFlow();
+  const ids = useApp((s) => s.config.graph.nodes.map((n) => n.id).join('\u0000'));
+  const last = useRef<string[] | null>(null);
+  useEffect(() => {
+    const now = ids ? ids.split('\u0000') : [];
+    const before = last.current;
+    last.current = now;
+    if (!before) return;
+    const kept = now.filter((id) => before.includes(id)).length;
+    const replaced = Math.max(now.length, before.length) - kept > 1;
+    // Once React Flow has measured the new nodes.
+    if (replaced) setTimeout(() => void fitView({ padding: 0.15 }), 50);
+  }, [ids, fitView]);
+}
+
 function Canvas() {
   const store = useAppStore();
+  useFitOnReplace();
   const { nodes, edges } = useFlowElements();
   const { onNodesChange, onEdgesChange, onConnect } = useFlowHandlers(store);
   const { onDrop, addAtCentre, applyTemplate } = usePaletteActions(store);
