@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmtNum, niceTicks } from './ticks';
+import { fmtNum, niceTicks, fmtRate } from './ticks';
 
 describe('chart axis helpers', () => {
   it('picks round ticks', () => {
@@ -13,5 +13,16 @@ describe('chart axis helpers', () => {
     expect(fmtNum(0.012345)).toBe('0.012');
     expect(fmtNum(2.5)).toBe('2.5');
     expect(fmtNum(0)).toBe('0');
+  });
+});
+
+describe('fmtRate', () => {
+  it('never shows a slow run as 0 steps/s', () => {
+    expect(fmtRate(11_532.4)).toBe('11,532');
+    expect(fmtRate(12.6)).toBe('13');
+    expect(fmtRate(2.75)).toBe('2.8');
+    expect(fmtRate(0.36)).toBe('0.4');
+    expect(fmtRate(0.04)).toBe('0.04');
+    expect(fmtRate(0)).toBe('–');
   });
 });

@@ -22,3 +22,10 @@ export function fmtNum(v: number): string {
   if (a >= 1) return Number(v.toPrecision(3)).toString();
   return Number(v.toPrecision(2)).toString();
 }
+
+/** A rate in steps/s as text: whole numbers from 10 up, one decimal below, two below 0.1 (a slow run is never "0"). */
+export function fmtRate(v: number): string {
+  if (!Number.isFinite(v) || v <= 0) return '–';
+  if (v >= 10) return Math.round(v).toLocaleString('en-US');
+  return v >= 0.1 ? v.toFixed(1) : v.toFixed(2);
+}

@@ -4,7 +4,7 @@ import { Tex } from '../common/Tex';
 import { deltaMConventionOf, type DeltaMConvention, type TaskSpec } from '../../model';
 import { finalMetrics } from '../../model/analysis';
 import { runDeltaM, useApp, useAppStore, type RunDeltaM, type RunRecord } from '../../state';
-import { fmtNum } from '../charts/ticks';
+import { fmtNum, fmtRate } from '../charts/ticks';
 import { CONVENTION_LABEL, DELTA_M_FORMULAS } from './deltaMText';
 import { ExportPyTorch } from './ExportPyTorch';
 import { SeedGroupsTable } from './SeedGroupsTable';
@@ -194,7 +194,7 @@ function RunRow({ run, delta }: { run: RunRecord; delta: RunDeltaM | undefined }
         </span>
       </td>
       <td>{run.backend ?? '–'}</td>
-      <td>{run.stepsPerSec ? Math.round(run.stepsPerSec) : '–'}</td>
+      <td>{fmtRate(run.stepsPerSec)}</td>
       <td className="run-metrics">
         {run.config.tasks.map((t, i) => (
           <span key={t.id} data-testid={`run-metric-${run.id}-${t.id}`} data-value={fin?.metric[i] ?? ''}>

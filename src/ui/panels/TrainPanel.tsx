@@ -2,6 +2,7 @@
 import { DEFAULT_SEEDS, defaultParams, MAX_SEEDS, WEIGHTINGS, weightingSpec, type BackendChoice, type OptimizerKind } from '../../model';
 import { useApp, useAppStore } from '../../state';
 import { RunSummary } from '../charts/RunSummary';
+import { fmtRate } from '../charts/ticks';
 import { NumberField } from './NumberField';
 import { ParamField } from './ParamField';
 
@@ -162,7 +163,7 @@ function RunControls() {
               on <strong data-testid="active-backend">{backend}</strong>
             </>
           )}
-          {status !== 'idle' && ` · step ${step}/${total} · ${Math.round(sps)} steps/s`}
+          {status !== 'idle' && ` · step ${step}/${total} · ${fmtRate(sps)} steps/s`}
           {(status === 'running' || status === 'paused') && sps > 0 && step < total && (
             <span data-testid="time-left"> · {fmtDuration((total - step) / sps)} left</span>
           )}
