@@ -31,8 +31,6 @@ interface KindBase<K extends string> {
   summary?(params: Record<string, ParamValue>, tasks: TaskSpec[]): string;
   /** false: FGSM robustness is not measured for graphs with this kind (its input cannot be moved by ε, e.g. token ids); absent: it is. */
   fgsm?: boolean;
-  /** true: the JS engine (src/train/fast) implements this kind; absent: such graphs train on tfjs. */
-  jsEngine?: boolean;
 }
 
 /** A kind with one output (or none: a head). */

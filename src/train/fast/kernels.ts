@@ -7,11 +7,12 @@
 
 export type Act = 'relu' | 'tanh' | 'sigmoid' | 'elu' | 'linear';
 
-/** out[B, units] = act(x[B, fanIn] · W + b). */
+/** out[B, units] = act(x[B, fanIn] · W + b); bOff < 0: no bias. */
 export function denseForward(x: Float32Array, B: number, fanIn: number, units: number, P: Float32Array, wOff: number, bOff: number, act: Act, out: Float32Array): void {
   for (let i = 0; i < B; i++) {
     const o = i * units;
-    for (let j = 0; j < units; j++) out[o + j] = P[bOff + j];
+    if (bOff >= 0) for (let j = 0; j < units; j++) out[o + j] = P[bOff + j];
+    else for (let j = 0; j < units; j++) out[o + j] = 0;
     const xo = i * fanIn;
     for (let k = 0; k < fanIn; k++) {
       const xv = x[xo + k];
@@ -66,7 +67,7 @@ export function activationBackward(d: Float32Array, y: Float32Array, n: number, 
 
 /**
  * Backward of a dense layer given dPre = ∂L/∂(x·W + b) [B, units]: accumulates
- * G[W] += xᵀ·dPre, G[b] += Σ_rows dPre, and (when dx is given) dx += dPre·Wᵀ.
+ * G[W] += xᵀ·dPre, G[b] += Σ_rows dPre (bOff < 0: no bias), and (when dx is given) dx += dPre·Wᵀ.
  */
 export function denseBackward(
   x: Float32Array, B: number, fanIn: number, units: number, P: Float32Array, G: Float32Array,
@@ -74,7 +75,7 @@ export function denseBackward(
 ): void {
   for (let i = 0; i < B; i++) {
     const o = i * units;
-    for (let j = 0; j < units; j++) G[bOff + j] += dPre[o + j];
+    if (bOff >= 0) for (let j = 0; j < units; j++) G[bOff + j] += dPre[o + j];
     const xo = i * fanIn;
     for (let k = 0; k < fanIn; k++) {
       const xv = x[xo + k];

@@ -8,7 +8,7 @@ import type { StepGeometry } from '../batches';
 import type { EngineCore, Probe } from '../trainer';
 import { gramOf } from '../weighting';
 import { adamStep, momentumStep } from './kernels';
-import { backward, buffers, forward, taskLoss, type Topology } from './passes';
+import { backward, buffers, forward, headOut, taskLoss, type Topology } from './passes';
 import type { FastPlan } from './plan';
 
 /** A JS-engine probe: which kind of gradient the update combines. */
@@ -21,14 +21,14 @@ export interface FastProbe extends Probe {
 function sharedParams(plan: FastPlan, topo: Topology): { mask: Uint8Array; idx: Int32Array } {
   const mask = new Uint8Array(plan.P.length);
   plan.nodes.forEach((node, n) => {
-    if (node.wOff >= 0 && topo.feeds[n].size >= 2) mask.fill(1, node.wOff, node.bOff + node.width);
+    if (!node.frozen && topo.feeds[n].size >= 2) mask.fill(1, node.pStart, node.pEnd);
   });
   return { mask, idx: Int32Array.from(Array.from(mask.keys()).filter((i) => mask[i])) };
 }
 
 /** The boundary gradients of one task joined into one vector. */
-function concatViews(parts: (Float32Array | null)[]): Float32Array {
-  const present = parts.filter((p): p is Float32Array => p !== null);
+function concatViews(parts: (Float32Array[] | null)[]): Float32Array {
+  const present = parts.flatMap((p) => p ?? []);
   const out = new Float32Array(present.reduce((a, p) => a + p.length, 0));
   let off = 0;
   for (const p of present) {
@@ -55,11 +55,15 @@ export function fastStep(
   const { kind: optKind, learningRate: lr, momentum: mu } = config.optimizer;
   const onRepresentation = usesRepresentation(config.weighting);
   const shared = sharedParams(plan, topo);
-  const inputIdx = nodes.findIndex((n) => n.kind === 'input');
+  const frozen = nodes.filter((n) => n.frozen && n.pEnd > n.pStart);
+  /** Frozen parameters never move: their gradient is dropped before any use (tfjs leaves them out of its variables). */
+  const dropFrozen = (g: Float32Array) => {
+    for (const n of frozen) g.fill(0, n.pStart, n.pEnd);
+  };
 
-  const train = buffers(plan, batch, true);
-  const repGrads = tasks.map(() => nodes.map((node, n) => (topo.boundary[n] ? new Float32Array(batch * node.width) : null)));
-  const dz = heads.map((h) => new Float32Array(batch * nodes[h].width));
+  const train = buffers(plan, batch, 'train');
+  const repGrads = tasks.map(() => nodes.map((node, n) => (topo.boundary[n] ? node.widths.map((w) => new Float32Array(batch * w)) : null)));
+  const dz = heads.map((h) => new Float32Array(batch * nodes[h].widths[0]));
   const yBatch = tasks.map(() => new Float32Array(batch));
   const G = new Float32Array(P.length);
   const m1 = new Float32Array(P.length);
@@ -79,10 +83,11 @@ export function fastStep(
   /** Each task's own backward pass into Gt[t] (and its representation gradient); the Gram matrices of both. */
   function perTaskGradients(): Pick<Probe, 'gram' | 'solveGram'> {
     for (let t = 0; t < T; t++) {
-      for (const g of train.grads) g.fill(0);
-      train.grads[heads[t]].set(dz[t]);
+      for (const g of train.allGrads) g.fill(0);
+      train.grads[heads[t]][0].set(dz[t]);
       Gt[t].fill(0);
       backward(plan, topo, P, train, Gt[t], { only: t, repGrads: repGrads[t] });
+      dropFrozen(Gt[t]);
     }
     const gram = shared.idx.length > 0 ? gramOf(Gt.map((g, t) => sharedValues(g, t))) : null;
     // MGDA-UB on the representation: solve on ∂L_t/∂Z instead of the shared parameters' gradients.
@@ -95,7 +100,7 @@ export function fastStep(
       order = rows;
     },
     probe(step, start, need) {
-      const xb = train.acts[inputIdx];
+      const xb = train.acts[plan.input][0];
       for (let i = 0; i < batch; i++) {
         const r = order[start + i];
         for (let k = 0; k < D; k++) xb[i * D + k] = data.xTrain[r * D + k];
@@ -103,7 +108,7 @@ export function fastStep(
       }
       forward(plan, P, train, true, step);
       // Each task's unweighted ∂L_t/∂z on its head (mean over the batch). The losses cost nothing more: always read.
-      for (let t = 0; t < T; t++) losses[t] = taskLoss(tasks[t], train.acts[heads[t]], yBatch[t], batch, dz[t], 1 / batch);
+      for (let t = 0; t < T; t++) losses[t] = taskLoss(tasks[t], headOut(plan, train, t), yBatch[t], batch, dz[t], 1 / batch);
       if (need !== 'grads') return { losses, gram: null, solveGram: null, perTask: false };
       return { losses, ...perTaskGradients(), perTask: true };
     },
@@ -116,13 +121,14 @@ export function fastStep(
           G[k] = v;
         }
       } else {
-        for (const g of train.grads) g.fill(0);
+        for (const g of train.allGrads) g.fill(0);
         for (let t = 0; t < T; t++) {
-          const d = train.grads[heads[t]];
+          const d = train.grads[heads[t]][0];
           for (let i = 0; i < d.length; i++) d[i] = dz[t][i] * w.task[t];
         }
         G.fill(0);
         backward(plan, topo, P, train, G, { only: -1 });
+        dropFrozen(G);
       }
       if (keepEpochLoss) for (let t = 0; t < T; t++) epochLoss[t] += losses[t];
       if (optKind === 'adam') adamStep(P, G, m1, m2, step + 1, lr);
