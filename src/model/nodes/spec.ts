@@ -71,7 +71,7 @@ export function outputCount(spec: NodeKindSpec, params: Record<string, ParamValu
   return spec.outputs ? spec.outputs(params, ctx) : 1;
 }
 
-/** Param `frozen`: every kind with weights has it; frozen weights are left out of training (tfjs engine only). */
+/** Param `frozen`: every kind with weights has it; frozen weights are left out of training (on both engines). */
 export const FROZEN_PARAM = {
   key: 'frozen',
   label: 'Frozen',

@@ -35,15 +35,14 @@ function inspectFast(plan: FastPlan, data: DatasetArrays): NodeInspection[] {
   return shown.map(({ n, i }) => ({ nodeId: n.id, kind: n.kind, ...n.layer.inspect!(buf.io[i], plan.P) }));
 }
 
-/** A trainer on the JS engine for a config whose graph compileFast accepts (no schedule). */
+/** A trainer on the JS engine for a config whose graph compileFast accepts. */
 export function createFastTrainer(config: ExperimentConfig, data: DatasetArrays, opts: TrainerOptions = {}): Trainer {
   const setup = trainingSetup(config, data, opts);
   const plan = compileFast(config, data.inputDim);
   const topo = topology(config, plan);
   return assembleTrainer(setup, {
     paramCount: plan.P.length,
-    trains: () => true,
-    ...fastStep(config, data, plan, topo, setup.geometry, setup.lossMode === 'epoch'),
+    ...fastStep(config, data, plan, topo, setup.geometry, setup.lossMode === 'epoch', setup.phases),
     ...fastEvaluator(config.tasks, data, plan, topo, setup.geometry),
     weights: async () => snapshotFast(plan),
     inspect: async () => inspectFast(plan, data),

@@ -55,7 +55,6 @@ const kernelOf = (kind: string): FastKernel | undefined => (KIND_KERNELS as Reco
 
 /** Why the JS engine cannot run this graph, or null when it can (every node is of a kind with a fast kernel). */
 export function fastUnsupported(config: Config): string | null {
-  if (config.schedule) return 'the JS engine has no two-phase schedule';
   for (const n of config.graph.nodes) if (!kernelOf(n.kind)) return `the JS engine has no ${nodeKind(n.kind)?.label ?? n.kind} layer`;
   return null;
 }

@@ -10,6 +10,7 @@ import { gramOf } from '../weighting';
 import { adamStep, momentumStep } from './kernels';
 import { backward, buffers, forward, headOut, taskLoss, type Topology } from './passes';
 import type { FastPlan } from './plan';
+import type { PhasePlan } from '../phases';
 
 /** A JS-engine probe: which kind of gradient the update combines. */
 export interface FastProbe extends Probe {
@@ -17,13 +18,27 @@ export interface FastProbe extends Probe {
   perTask: boolean;
 }
 
-/** Parameters that some ≥ 2 tasks' heads are fed by: a 0/1 mask over P and its indices. */
-function sharedParams(plan: FastPlan, topo: Topology): { mask: Uint8Array; idx: Int32Array } {
+/** What one phase trains: P's untrained ranges (frozen or off this phase) and its shared parameters (a 0/1 mask and indices). */
+interface PhaseParams {
+  trains: boolean;
+  untrained: [start: number, end: number][];
+  shared: { mask: Uint8Array; idx: Int32Array };
+}
+
+/** The parameters `phase` trains, split like the tfjs engine's variables: frozen never, shared when they feed ≥ 2 tasks. */
+function phaseParams(plan: FastPlan, topo: Topology, phases: PhasePlan, phase: 1 | 2): PhaseParams {
   const mask = new Uint8Array(plan.P.length);
+  const untrained: [number, number][] = [];
+  let trains = false;
   plan.nodes.forEach((node, n) => {
-    if (!node.frozen && topo.feeds[n].size >= 2) mask.fill(1, node.pStart, node.pEnd);
+    if (node.pEnd === node.pStart) return;
+    if (node.frozen || !phases.trains(phase, { node: node.id, tasks: topo.feeds[n] })) untrained.push([node.pStart, node.pEnd]);
+    else {
+      trains = true;
+      if (topo.feeds[n].size >= 2) mask.fill(1, node.pStart, node.pEnd);
+    }
   });
-  return { mask, idx: Int32Array.from(Array.from(mask.keys()).filter((i) => mask[i])) };
+  return { trains, untrained, shared: { mask, idx: Int32Array.from(Array.from(mask.keys()).filter((i) => mask[i])) } };
 }
 
 /** The boundary gradients of one task joined into one vector. */
@@ -46,7 +61,8 @@ export function fastStep(
   topo: Topology,
   geometry: StepGeometry,
   keepEpochLoss: boolean,
-): Pick<EngineCore<FastProbe>, 'hasShared' | 'startEpoch' | 'probe' | 'update' | 'release' | 'takeEpochLosses'> {
+  phases: PhasePlan,
+): Pick<EngineCore<FastProbe>, 'trains' | 'hasShared' | 'enterPhase' | 'startEpoch' | 'probe' | 'update' | 'release' | 'takeEpochLosses'> {
   const { nodes, heads, P } = plan;
   const tasks = config.tasks;
   const T = tasks.length;
@@ -54,11 +70,12 @@ export function fastStep(
   const { batch } = geometry;
   const { kind: optKind, learningRate: lr, momentum: mu } = config.optimizer;
   const onRepresentation = usesRepresentation(config.weighting);
-  const shared = sharedParams(plan, topo);
-  const frozen = nodes.filter((n) => n.frozen && n.pEnd > n.pStart);
-  /** Frozen parameters never move: their gradient is dropped before any use (tfjs leaves them out of its variables). */
-  const dropFrozen = (g: Float32Array) => {
-    for (const n of frozen) g.fill(0, n.pStart, n.pEnd);
+  let phase = phaseParams(plan, topo, phases, phases.phaseAt(0));
+  /** The optimiser's own step count: a phase starts a fresh optimiser (new moments, bias correction from 1). */
+  let optStep = 0;
+  /** Parameters this phase does not train never move: their gradient is dropped before any use (tfjs leaves them out of its variables). */
+  const dropUntrained = (g: Float32Array) => {
+    for (const [a, b] of phase.untrained) g.fill(0, a, b);
   };
 
   const train = buffers(plan, batch, 'train');
@@ -71,11 +88,12 @@ export function fastStep(
   const Gt = tasks.map(() => new Float32Array(P.length));
   const losses = new Array<number>(T).fill(0);
   const epochLoss = new Array<number>(T).fill(0);
-  const sharedBufs = tasks.map(() => new Float32Array(shared.idx.length));
+  const sharedBufs = tasks.map(() => new Float32Array(P.length));
   /** Task t's gradient restricted to the shared parameters (into a reused buffer). */
   const sharedValues = (g: Float32Array, t: number): Float32Array => {
-    const out = sharedBufs[t];
-    for (let i = 0; i < shared.idx.length; i++) out[i] = g[shared.idx[i]];
+    const { idx } = phase.shared;
+    const out = sharedBufs[t].subarray(0, idx.length);
+    for (let i = 0; i < idx.length; i++) out[i] = g[idx[i]];
     return out;
   };
   let order: Int32Array = new Int32Array(0);
@@ -87,15 +105,22 @@ export function fastStep(
       train.grads[heads[t]][0].set(dz[t]);
       Gt[t].fill(0);
       backward(plan, topo, P, train, Gt[t], { only: t, repGrads: repGrads[t] });
-      dropFrozen(Gt[t]);
+      dropUntrained(Gt[t]);
     }
-    const gram = shared.idx.length > 0 ? gramOf(Gt.map((g, t) => sharedValues(g, t))) : null;
+    const gram = phase.shared.idx.length > 0 ? gramOf(Gt.map((g, t) => sharedValues(g, t))) : null;
     // MGDA-UB on the representation: solve on ∂L_t/∂Z instead of the shared parameters' gradients.
     return { gram, solveGram: onRepresentation ? gramOf(repGrads.map((r) => concatViews(r))) : gram };
   }
 
   return {
-    hasShared: () => shared.idx.length > 0,
+    trains: () => phase.trains,
+    hasShared: () => phase.shared.idx.length > 0,
+    enterPhase(p) {
+      phase = phaseParams(plan, topo, phases, p);
+      m1.fill(0);
+      m2.fill(0);
+      optStep = 0;
+    },
     startEpoch(rows) {
       order = rows;
     },
@@ -114,24 +139,29 @@ export function fastStep(
     },
     update(step, p, w) {
       if (p.perTask) {
+        const { mask } = phase.shared;
         for (let k = 0; k < G.length; k++) {
-          const c = shared.mask[k] ? w.shared : w.task;
+          const c = mask[k] ? w.shared : w.task;
           let v = 0;
           for (let t = 0; t < T; t++) v += c[t] * Gt[t][k];
           G[k] = v;
         }
       } else {
         for (const g of train.allGrads) g.fill(0);
+        const on = phases.scheduled ? phases.activeTasks(step) : null;
         for (let t = 0; t < T; t++) {
           const d = train.grads[heads[t]][0];
+          // An inactive task's term is left out (not multiplied by 0: NaN-safe), as on tfjs.
+          if (on && !on[t]) continue;
           for (let i = 0; i < d.length; i++) d[i] = dz[t][i] * w.task[t];
         }
         G.fill(0);
         backward(plan, topo, P, train, G, { only: -1 });
-        dropFrozen(G);
+        dropUntrained(G);
       }
       if (keepEpochLoss) for (let t = 0; t < T; t++) epochLoss[t] += losses[t];
-      if (optKind === 'adam') adamStep(P, G, m1, m2, step + 1, lr);
+      optStep++;
+      if (optKind === 'adam') adamStep(P, G, m1, m2, optStep, lr);
       else momentumStep(P, G, m1, lr, mu);
     },
     release() {},
