@@ -9,6 +9,7 @@ import { generateDataset } from '../../datasets';
 import { createTrainer } from '../tfjs/engine';
 import { useCpuBackend } from '../testing';
 import type { Trainer } from '../trainer';
+import type { NodeWeights } from '../../protocol';
 import { createFastTrainer } from './engine';
 
 /** Largest |a − b| / max(1, |a|) over two equally long lists. */
@@ -26,15 +27,18 @@ async function flatWeights(t: Trainer): Promise<number[]> {
 
 /**
  * Trains `cfg` on both engines for `steps` steps; after every step the evaluated losses (train subset and
- * validation, per task) and all weights agree within `tol` (relative above 1). Returns the largest gaps seen.
+ * validation, per task) and all weights agree within `tol` (relative above 1). `init`: warm-start both from these
+ * weights first. Returns the largest gaps seen.
  */
-export async function expectParity(cfg: ExperimentConfig, steps = 50, tol = 1e-4): Promise<{ loss: number; weight: number }> {
+export async function expectParity(cfg: ExperimentConfig, steps = 50, tol = 1e-4, init?: NodeWeights[]): Promise<{ loss: number; weight: number }> {
   const data = generateDataset(cfg);
   const a = createTrainer(cfg, data);
   const b = createFastTrainer(cfg, data);
   expect(b.paramCount).toBe(a.paramCount);
   const gap = { loss: 0, weight: 0 };
   try {
+    // A warm start first: both engines must copy the same nodes (and report them alike).
+    if (init) expect(b.loadWeights(init)).toEqual(a.loadWeights(init));
     expect(worst(await flatWeights(a), await flatWeights(b)), 'initial weights').toBe(0);
     for (let s = 0; s < steps; s++) {
       await a.trainStep();
