@@ -19,9 +19,10 @@ export function templateExperiment(id: string, batch: number): ExperimentConfig 
   return c;
 }
 
-/** Training steps per second over about `seconds` s after `warmup` steps. */
-async function stepsPerSec(trainer: Trainer, seconds: number, warmup = 20): Promise<number> {
-  for (let i = 0; i < warmup; i++) await trainer.trainStep();
+/** Training steps per second over about `seconds` s after `warmup` s of steps (V8 optimises the kernels only after many calls). */
+async function stepsPerSec(trainer: Trainer, seconds: number, warmup = 0.5): Promise<number> {
+  const w0 = performance.now();
+  while (performance.now() - w0 < warmup * 1000) for (let i = 0; i < 16; i++) await trainer.trainStep();
   const t0 = performance.now();
   let steps = 0;
   while (performance.now() - t0 < seconds * 1000) {
