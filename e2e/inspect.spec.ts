@@ -46,11 +46,12 @@ test('the cross-stitch mixing matrix is shown live while training and after', as
   expect(errors).toEqual([]);
 });
 
-test('MMoE shows each task’s mean gate weight per expert; rows sum to 1', async ({ page }) => {
+test('MMoE shows each task’s mean gate weight per expert; rows sum to 1 (Auto: the JS engine)', async ({ page }) => {
   test.setTimeout(120_000);
   const errors = await openApp(page);
   await page.getByTestId('template').selectOption('mmoe');
   await trainAndWait(page, { backend: 'auto', steps: 300, evalEvery: 20 });
+  await expect(page.getByTestId('active-backend')).toHaveText('js');
   await page.getByTestId('node-mmoe').click();
   const box = page.getByTestId('inspection');
   await expect(box).toContainText('Mean gate weight per expert');

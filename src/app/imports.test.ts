@@ -41,18 +41,20 @@ const FORBIDDEN_PKGS: Record<string, RegExp> = {
 
 /**
  * A file in src/kinds runs where its name says: `spec.ts` (and the generated `specs.gen.ts`) on the page and
- * everywhere, `tfjs.ts` / `tfjs.gen.ts` in the worker, `torch.ts` / `torch.gen.ts` in the export chunk.
+ * everywhere, `tfjs.ts` / `tfjs.gen.ts` and `fast.ts` / `fast.gen.ts` in the worker, `torch.ts` / `torch.gen.ts` in the export chunk.
  * Any other file there has no runtime (none is expected).
  */
-type Runtime = 'spec' | 'tfjs' | 'torch' | 'none';
+type Runtime = 'spec' | 'tfjs' | 'fast' | 'torch' | 'none';
 export function kindRuntime(abs: string): Runtime {
-  const m = /^(spec|specs|tfjs|torch)(\.gen)?\.ts$/.exec(basename(abs));
+  const m = /^(spec|specs|tfjs|fast|torch)(\.gen)?\.ts$/.exec(basename(abs));
   return !m ? 'none' : m[1] === 'specs' ? 'spec' : (m[1] as Runtime);
 }
 /** Per runtime of a kinds file: the src folders it may import and the kinds runtimes it may reach (itself included). */
 const KIND_RUNTIMES: Record<Runtime, { folders: string[]; kinds: Runtime[]; tfjs: boolean }> = {
   spec: { folders: ['model'], kinds: ['spec'], tfjs: false },
   tfjs: { folders: ['model', 'train'], kinds: ['spec', 'tfjs'], tfjs: true },
+  // The JS engine's kernels: typed arrays only, no tfjs (a kernel may reuse another kind's, e.g. the head's Dense).
+  fast: { folders: ['model', 'train'], kinds: ['spec', 'fast'], tfjs: false },
   torch: { folders: ['model', 'export'], kinds: ['spec', 'torch'], tfjs: false },
   none: { folders: ['model'], kinds: [], tfjs: false },
 };
@@ -60,7 +62,7 @@ const KIND_RUNTIMES: Record<Runtime, { folders: string[]; kinds: Runtime[]; tfjs
 const KINDS_FOR: Record<string, Runtime[]> = {
   model: ['spec'],
   share: ['spec'],
-  train: ['spec', 'tfjs'],
+  train: ['spec', 'tfjs', 'fast'],
   export: ['spec', 'torch'],
 };
 

@@ -14,8 +14,8 @@ export interface RegistryOptions {
   srcDir?: string;
 }
 
-/** One generated registry per runtime: its file name, the file every kind has for it, and that file's export. */
-export const RUNTIMES: readonly { out: string; file: string; name: string }[];
+/** One generated registry per runtime: its file name, the file every kind has for it (optional: only some do), and that file's export. */
+export const RUNTIMES: readonly { out: string; file: string; name: string; optional?: boolean }[];
 
 /** The kind folders under `root`, sorted by id; throws on a folder name that cannot be an id. */
 export function kindFolders(root: string): { id: string; dir: string }[];

@@ -8,6 +8,7 @@ import { KINDS_DIR, RUNTIMES, kindFolders, staleRegistries } from './registry.mj
 import { KIND_SPECS } from './specs.gen';
 import { KIND_BUILDERS } from './tfjs.gen';
 import { KIND_EXPORTERS } from './torch.gen';
+import { KIND_KERNELS } from './fast.gen';
 
 const ids = kindFolders(KINDS_DIR).map((k) => k.id);
 const sorted = (xs: Iterable<string>) => [...xs].sort();
@@ -22,7 +23,7 @@ describe('kind registries (generated from the folders of src/kinds)', () => {
   });
 
   it('give every folder a spec, a builder and an exporter, and hold nothing else', () => {
-    for (const id of ids) for (const rt of RUNTIMES) expect(existsSync(join(KINDS_DIR, id, `${rt.file}.ts`)), `${id}/${rt.file}.ts`).toBe(true);
+    for (const id of ids) for (const rt of RUNTIMES.filter((r) => !r.optional)) expect(existsSync(join(KINDS_DIR, id, `${rt.file}.ts`)), `${id}/${rt.file}.ts`).toBe(true);
     expect(sorted(Object.keys(KIND_SPECS))).toEqual(ids);
     expect(sorted(Object.keys(KIND_BUILDERS))).toEqual(ids);
     expect(sorted(Object.keys(KIND_EXPORTERS))).toEqual(ids);
@@ -33,6 +34,16 @@ describe('kind registries (generated from the folders of src/kinds)', () => {
     expect(sorted(Object.keys(NODE_BUILDERS))).toEqual(ids);
     expect(sorted(Object.keys(TORCH_EXPORTERS))).toEqual(ids);
     for (const k of NODE_KINDS) expect(KIND_SPECS[k.kind as keyof typeof KIND_SPECS]).toBe(k);
+  });
+
+  it('hold a JS-engine kernel for exactly the folders with a fast.ts', () => {
+    expect(sorted(Object.keys(KIND_KERNELS))).toEqual(ids.filter((id) => existsSync(join(KINDS_DIR, id, 'fast.ts'))));
+  });
+
+  it.each(Object.keys(KIND_KERNELS))('%s: its fast.test.ts checks parity with the tfjs engine', (id) => {
+    const path = join(KINDS_DIR, id, 'fast.test.ts');
+    expect(existsSync(path)).toBe(true);
+    expect(readFileSync(path, 'utf8')).toMatch(new RegExp(`checkFastParity\\(\\s*'${id}',`));
   });
 
   it.each(ids)('%s: its tfjs.test.ts checks the builder (shapes, parameter counts by hand, gradients, no leaks)', (id) => {

@@ -114,7 +114,7 @@ export interface ExperimentConfig {
   evalEvery: number;
   /** initialise some nodes from an earlier run's (or an uploaded file's) weights; see src/model/warmstart.ts */
   warmStart?: WarmStartConfig;
-  /** two-phase training: some tasks first, then all with some nodes frozen (tfjs engine only) */
+  /** two-phase training: some tasks first, then all with some nodes frozen (both engines) */
   schedule?: ScheduleConfig;
 }
 
@@ -150,7 +150,7 @@ export interface WarmStartEntry {
 /**
  * One node's weights as the tfjs engine lays them out: its variables in builder order, then its
  * non-trained state (e.g. BatchNorm's running mean and variance); row-major values. Both engines
- * produce the same layout (the JS engine's dense/head: W [fanIn, units], b [units]).
+ * produce the same layout (the JS engine reserves each kind's tensors in the tfjs builder's order and shapes).
  */
 export interface NodeWeights {
   id: string;

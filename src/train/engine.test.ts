@@ -6,7 +6,7 @@ import { autoPicksJs, JS_ENGINE_MAX_MACS, startEngine } from './engine';
 describe('engine choice', () => {
   it('Auto takes the JS engine for the small default model', async () => {
     const cfg = defaultExperiment();
-    expect(autoPicksJs(cfg, 2)).toEqual({ js: true, why: 'small dense model (11,776 multiply-adds per batch)' });
+    expect(autoPicksJs(cfg, 2)).toEqual({ js: true, why: 'small model (11,776 multiply-adds per batch)' });
     const e = await startEngine(cfg, generateDataset(cfg));
     expect(e.backend).toBe('js');
     expect(e.notes[0]).toMatch(/^Auto: JS engine/);

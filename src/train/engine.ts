@@ -1,6 +1,6 @@
 /**
  * Engine choice for a run: the JS engine or tfjs on a backend. Auto takes the JS engine for
- * small dense graphs (where tfjs's per-kernel overhead dominates), else tfjs's own choice.
+ * every graph it covers that is small enough (where tfjs's per-kernel overhead dominates), else tfjs's own choice.
  */
 import { type BackendChoice, type BackendName, type DatasetArrays, type ExperimentConfig } from '../model';
 import { initBackend } from './backend';
@@ -30,7 +30,7 @@ export function autoPicksJs(config: ExperimentConfig, inputDim: number): { js: b
   if (unsupported) return { js: false, why: unsupported };
   const macs = forwardMacs(compileFast(config, inputDim)) * config.optimizer.batchSize;
   return macs <= JS_ENGINE_MAX_MACS
-    ? { js: true, why: `small dense model (${macs.toLocaleString('en')} multiply-adds per batch)` }
+    ? { js: true, why: `small model (${macs.toLocaleString('en')} multiply-adds per batch)` }
     : { js: false, why: `model too large for the JS engine (${macs.toLocaleString('en')} multiply-adds per batch)` };
 }
 

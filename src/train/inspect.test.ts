@@ -84,8 +84,24 @@ describe('live inspection of fusion modules', () => {
     const t = createTrainer(cfg, generateDataset(cfg));
     expect(await t.inspect()).toEqual([]);
     t.dispose();
-    // The JS engine runs dense graphs only: never anything to inspect.
     expect(await createFastTrainer(cfg, generateDataset(cfg)).inspect()).toEqual([]);
+  });
+
+  it.each([['crossstitch'], ['mmoe'], ['cgc'], ['ensemble']])('%s: the JS engine shows the tfjs engine’s table after 20 steps', async (id) => {
+    const cfg = defaultExperiment();
+    cfg.graph = graphTemplate(id)!.build(cfg.tasks, 2);
+    for (const n of cfg.graph.nodes) if (n.kind === 'ensemble') n.params.combine = 'learned';
+    cfg.optimizer.steps = 20;
+    const data = generateDataset(cfg);
+    const a = createTrainer(cfg, data);
+    const b = createFastTrainer(cfg, data);
+    await runSteps(a, 20);
+    await runSteps(b, 20);
+    const [ta, tb] = [await a.inspect(), await b.inspect()];
+    a.dispose();
+    expect(ta.length).toBe(1);
+    expect(tb.map(({ values, ...rest }) => rest)).toEqual(ta.map(({ values, ...rest }) => rest));
+    tb[0].values.forEach((v, i) => expect(v).toBeCloseTo(ta[0].values[i], 4));
   });
 
   it('the trainer inspects on validation rows while training: gate rows still sum to 1', async () => {

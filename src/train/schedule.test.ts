@@ -1,13 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { activeTasks, defaultExperiment, phaseAt, type ExperimentConfig, type NodeWeights } from '../model';
+import { activeTasks, defaultExperiment, graphTemplate, phaseAt, type ExperimentConfig, type NodeWeights } from '../model';
 import { generateDataset } from '../datasets';
 import { createTrainer } from './tfjs/engine';
 import { autoPicksJs } from './engine';
 import { fastUnsupported } from './fast/plan';
 import { phasedStrategy } from './schedule';
 import { runSteps } from './testing';
+import { expectParity } from './fast/testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -99,12 +100,23 @@ describe('two-phase schedule (tfjs engine)', () => {
     expect(() => createTrainer(c, generateDataset(c))).toThrow(/phase 1 trains none/);
   });
 
-  it('the JS engine declines a schedule, so Auto picks tfjs', () => {
-    const c = cfg((c) => (c.schedule = { phase1Steps: 5, phase1Tasks: ['side'], freezeInPhase2: [] }));
-    expect(fastUnsupported(c)).toMatch(/schedule/);
-    expect(autoPicksJs(c, 2).js).toBe(false);
-    expect(fastUnsupported(defaultExperiment())).toBeNull();
-  });
+  it('the JS engine runs a schedule like tfjs (losses and weights within 1e-4 over 50 steps), so Auto picks it', async () => {
+    const c = cfg((c) => {
+      c.optimizer.steps = 50;
+      c.schedule = { phase1Steps: 20, phase1Tasks: ['side', 'zone'], freezeInPhase2: ['d1'] };
+    });
+    expect(fastUnsupported(c)).toBeNull();
+    expect(autoPicksJs(c, 2).js).toBe(true);
+    await expectParity(c, 50);
+    // per-task gradients (PCGrad) across the phase change, on a fusion graph
+    const m = cfg((c) => {
+      c.optimizer.steps = 50;
+      c.graph = graphTemplate('mmoe')!.build(c.tasks, 2);
+      c.weighting = { kind: 'pcgrad', params: {}, weights: c.weighting.weights };
+      c.schedule = { phase1Steps: 25, phase1Tasks: ['height'], freezeInPhase2: ['mmoe'] };
+    });
+    await expectParity(m, 50);
+  }, 60_000);
 });
 
 describe('phasedStrategy', () => {

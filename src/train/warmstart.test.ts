@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { defaultExperiment, type ExperimentConfig, type NodeWeights } from '../model';
+import { defaultExperiment, graphTemplate, type ExperimentConfig, type NodeWeights } from '../model';
 import { generateDataset } from '../datasets';
 import { createTrainer } from './tfjs/engine';
 import { createFastTrainer } from './fast/engine';
 import type { Trainer } from './trainer';
 import { runSteps } from './testing';
+import { expectParity } from './fast/testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -85,7 +86,14 @@ describe.each(ENGINES)('warm start on the %s engine', (_, make) => {
   });
 });
 
-describe('warm start, tfjs only', () => {
+/** A BatchNorm (momentum 0.5) between d2 and the heads. */
+function insertBn(c: ExperimentConfig): void {
+  c.graph.nodes.push({ id: 'bn', kind: 'batchnorm', params: { momentum: 0.5 }, position: { x: 0, y: 0 } });
+  c.graph.edges = c.graph.edges.map((e) => (e.source === 'd2' ? { ...e, source: 'bn' } : e));
+  c.graph.edges.push({ id: 'e_d2_bn', source: 'd2', target: 'bn' });
+}
+
+describe('warm start of BatchNorm and fusion modules', () => {
   it('copies BatchNorm running statistics with its gamma and beta', async () => {
     const withBn = () => {
       const c = defaultExperiment();
@@ -104,6 +112,18 @@ describe('warm start, tfjs only', () => {
     expect(bits((await t.weights()).find((n) => n.id === 'bn'))).toEqual(bits(bn));
     t.dispose();
   });
+
+  it('the JS engine warm-starts from a tfjs run like tfjs does (BatchNorm statistics, MMoE), then both train alike', async () => {
+    for (const edit of [(c: ExperimentConfig) => insertBn(c), (c: ExperimentConfig) => (c.graph = graphTemplate('mmoe')!.build(c.tasks, 2))]) {
+      const c = defaultExperiment();
+      edit(c);
+      const src = createTrainer(c, generateDataset(c));
+      await runSteps(src, 30);
+      const init = await src.weights();
+      src.dispose();
+      await expectParity(c, 50, 1e-4, init);
+    }
+  }, 60_000);
 
   it('reports a node whose tensor count differs as a mismatch and leaves it alone', async () => {
     const t = createTrainer(defaultExperiment(), generateDataset(defaultExperiment()));

@@ -24,3 +24,6 @@ export const spec = defineKind({
   hasOutput: true,
   shape: (_p, inputs) => normalisedShape(inputs),
 });
+
+/** The variance's ε (both engines). */
+export const BATCHNORM_EPS = 1e-3;

@@ -7,8 +7,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { filledVariable, type NodeBuilder } from '../../train/layers/common';
+import { BATCHNORM_EPS } from './spec';
 
-const BATCHNORM_EPS = 1e-3;
 
 export const builder: NodeBuilder = (ctx) => {
   const shape = ctx.inShapes[0];

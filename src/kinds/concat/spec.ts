@@ -16,5 +16,4 @@ export const spec = defineKind({
     if (bad) return `can only join vectors, got ${fmt(bad)}; add a Flatten`;
     return [inputs.reduce((a, s) => a + s[0], 0)];
   },
-  jsEngine: true,
 });

@@ -2,13 +2,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { makeVariable, type NodeBuilder } from '../../train/layers/common';
 import { numbered, taskRows, unstack } from '../../train/layers/multitask';
+import { CROSS_STITCH_TABLE, crossStitchInit } from './spec';
 
-/** Cross-stitch initial matrix: 0.9 on the diagonal, 0.1/(T−1) elsewhere (rows sum to 1); [[1]] for one task. */
-export function crossStitchInit(t: number): Float32Array {
-  const a = new Float32Array(t * t);
-  for (let i = 0; i < t; i++) for (let j = 0; j < t; j++) a[i * t + j] = t === 1 ? 1 : i === j ? 0.9 : 0.1 / (t - 1);
-  return a;
-}
+export { crossStitchInit } from './spec';
 
 export const builder: NodeBuilder = (ctx) => {
   const t = ctx.inShapes.length;
@@ -17,8 +13,7 @@ export const builder: NodeBuilder = (ctx) => {
   return {
     variables: [a],
     inspect: () => ({
-      title: 'Mixing matrix α',
-      note: 'Row i is output i (task i); column j is input stream j, in edge order: out_i = Σ_j α_ij·in_j. Starts at 0.9 on the diagonal.',
+      ...CROSS_STITCH_TABLE,
       rowLabels: taskRows(ctx),
       colLabels: numbered('in ', t),
       values: tf.clone(a) as tf.Tensor2D,

@@ -16,5 +16,4 @@ export const spec = defineKind({
   hasOutput: true,
   shape: (p, inputs) => needVector(inputs) ?? [Number(p.units)],
   summary: (p) => `${p.units} · ${p.activation}`,
-  jsEngine: true,
 });

@@ -12,5 +12,4 @@ export const spec = defineKind({
   hasOutput: true,
   shape: (_p, inputs) => (inputs.length === 0 ? NEEDS_INPUT : inputs[0]),
   summary: (p) => `rate ${p.rate}`,
-  jsEngine: true,
 });

@@ -21,5 +21,4 @@ export const spec = defineKind({
     const t = tasks.find((x) => x.id === p.taskId);
     return t ? `${t.name} (${t.kind})` : 'no task';
   },
-  jsEngine: true,
 });

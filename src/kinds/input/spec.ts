@@ -11,5 +11,4 @@ export const spec = defineKind({
   inputs: 'none',
   hasOutput: true,
   shape: (_p, _i, ctx) => [ctx.inputDim],
-  jsEngine: true,
 });

@@ -12,3 +12,6 @@ export const spec = defineKind({
   hasOutput: true,
   shape: (_p, inputs) => normalisedShape(inputs),
 });
+
+/** The variance's ε (both engines). */
+export const LAYERNORM_EPS = 1e-5;

@@ -1,8 +1,8 @@
 /** LayerNorm builder: (x − mean) / √(var + ε) over the last axis of each example, then · gain [D] (ones) + bias [D] (zeros). */
 import * as tf from '@tensorflow/tfjs-core';
 import { filledVariable, type NodeBuilder } from '../../train/layers/common';
+import { LAYERNORM_EPS } from './spec';
 
-const LAYERNORM_EPS = 1e-5;
 
 export const builder: NodeBuilder = (ctx) => {
   const d = ctx.inShapes[0][ctx.inShapes[0].length - 1];

@@ -31,8 +31,6 @@ interface KindBase<K extends string> {
   summary?(params: Record<string, ParamValue>, tasks: TaskSpec[]): string;
   /** false: FGSM robustness is not measured for graphs with this kind (its input cannot be moved by ε, e.g. token ids); absent: it is. */
   fgsm?: boolean;
-  /** true: the JS engine (src/train/fast) implements this kind; absent: such graphs train on tfjs. */
-  jsEngine?: boolean;
 }
 
 /** A kind with one output (or none: a head). */
@@ -73,7 +71,7 @@ export function outputCount(spec: NodeKindSpec, params: Record<string, ParamValu
   return spec.outputs ? spec.outputs(params, ctx) : 1;
 }
 
-/** Param `frozen`: every kind with weights has it; frozen weights are left out of training (tfjs engine only). */
+/** Param `frozen`: every kind with weights has it; frozen weights are left out of training (on both engines). */
 export const FROZEN_PARAM = {
   key: 'frozen',
   label: 'Frozen',

@@ -3,27 +3,25 @@ import type { DatasetArrays, TaskSpec } from '../../model';
 import type { StepGeometry } from '../batches';
 import type { EngineCore } from '../trainer';
 import { accuracy } from './kernels';
-import { backward, buffers, forward, taskLoss, type Buffers, type Topology } from './passes';
+import { backward, bindInput, buffers, forward, headOut, taskLoss, type Buffers, type Topology } from './passes';
 import type { FastPlan } from './plan';
 
 /** The inference-mode parts of the engine core over the plan's current parameters. */
 export function fastEvaluator(tasks: TaskSpec[], data: DatasetArrays, plan: FastPlan, topo: Topology, geometry: StepGeometry): Pick<EngineCore, 'evaluate' | 'predict' | 'inputGradient'> {
   const { nodes, heads, P } = plan;
-  const D = data.inputDim;
-  const inputIdx = nodes.findIndex((n) => n.kind === 'input');
-  const evalTrain = buffers(plan, geometry.nEvalTrain, false);
-  const evalVal = buffers(plan, data.nVal, false);
+  const evalTrain = buffers(plan, geometry.nEvalTrain, 'none');
+  const evalVal = buffers(plan, data.nVal, 'none');
   /** Inference buffers by row count, made on first use (the boundary grid and the validation set reuse theirs). */
   const predictBufs = new Map<number, Buffers>();
 
   /** Per-task mean loss and metric (accuracy, or RMSE for regression) on the first buf.B rows of x. */
   function lossesOn(buf: Buffers, x: Float32Array, y: Record<string, Float32Array>, step: number): { loss: number[]; metric: number[] } {
-    buf.acts[inputIdx] = x.subarray(0, buf.B * D);
+    bindInput(plan, buf, x);
     forward(plan, P, buf, false, step);
     const loss: number[] = [];
     const metric: number[] = [];
     tasks.forEach((task, t) => {
-      const z = buf.acts[heads[t]];
+      const z = headOut(plan, buf, t);
       const yt = y[task.id];
       const l = taskLoss(task, z, yt, buf.B, null, 0);
       loss.push(l);
@@ -40,19 +38,19 @@ export function fastEvaluator(tasks: TaskSpec[], data: DatasetArrays, plan: Fast
     },
     async predict(x, n, step) {
       let buf = predictBufs.get(n);
-      if (!buf) predictBufs.set(n, (buf = buffers(plan, n, false)));
-      buf.acts[inputIdx] = x.subarray(0, n * D);
+      if (!buf) predictBufs.set(n, (buf = buffers(plan, n, 'none')));
+      bindInput(plan, buf, x);
       forward(plan, P, buf, false, step);
-      return heads.map((h) => buf.acts[h].slice(0, n * nodes[h].width));
+      return heads.map((h) => buf.acts[h][0].slice(0, n * nodes[h].widths[0]));
     },
     /** Backward through every node into the input. */
     async inputGradient(t, x, y, n, step) {
-      const buf: Buffers = { B: n, acts: nodes.map((node) => new Float32Array(n * node.width)), grads: nodes.map((node) => new Float32Array(n * node.width)), masks: nodes.map(() => null) };
-      buf.acts[inputIdx] = x.subarray(0, n * D);
+      const buf = buffers(plan, n, 'all');
+      bindInput(plan, buf, x);
       forward(plan, P, buf, false, step);
-      taskLoss(tasks[t], buf.acts[heads[t]], y, n, buf.grads[heads[t]], 1 / n);
+      taskLoss(tasks[t], headOut(plan, buf, t), y, n, buf.grads[heads[t]][0], 1 / n);
       backward(plan, topo, P, buf, new Float32Array(P.length), { only: -1, intoInput: true });
-      return buf.grads[inputIdx];
+      return buf.grads[plan.input][0];
     },
   };
 }

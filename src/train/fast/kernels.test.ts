@@ -83,3 +83,41 @@ describe('JS engine kernels (hand-worked values)', () => {
     expect(p[0]).toBeCloseTo(0.71, 6);
   });
 });
+
+describe('dense kernels against the textbook loops (the blocked paths: 4 rows, 2 inputs, and their tails)', () => {
+  it.each([
+    [5, 3, 4],
+    [8, 2, 7],
+    [9, 5, 1],
+  ])('B = %i, fanIn = %i, units = %i', (B, fanIn, units) => {
+    const r = (i: number) => Math.sin(i * 12.9898) * 0.5;
+    const x = Float32Array.from({ length: B * fanIn }, (_, i) => (i % 5 === 0 ? 0 : r(i)));
+    const P = Float32Array.from({ length: fanIn * units + units }, (_, i) => r(i + 100));
+    const d = Float32Array.from({ length: B * units }, (_, i) => r(i + 300));
+    const bOff = fanIn * units;
+    const out = new Float32Array(B * units);
+    denseForward(x, B, fanIn, units, P, 0, bOff, 'linear', out);
+    const G = new Float32Array(P.length);
+    const dx = new Float32Array(B * fanIn);
+    denseBackward(x, B, fanIn, units, P, G, 0, bOff, d, dx);
+    for (let i = 0; i < B; i++)
+      for (let j = 0; j < units; j++) {
+        let v = P[bOff + j];
+        for (let k = 0; k < fanIn; k++) v += x[i * fanIn + k] * P[k * units + j];
+        expect(out[i * units + j]).toBeCloseTo(v, 5);
+      }
+    for (let k = 0; k < fanIn; k++)
+      for (let j = 0; j < units; j++) {
+        let g = 0;
+        for (let i = 0; i < B; i++) g += x[i * fanIn + k] * d[i * units + j];
+        expect(G[k * units + j]).toBeCloseTo(g, 5);
+      }
+    for (let j = 0; j < units; j++) expect(G[bOff + j]).toBeCloseTo(Array.from({ length: B }, (_, i) => d[i * units + j]).reduce((a, b) => a + b, 0), 5);
+    for (let i = 0; i < B; i++)
+      for (let k = 0; k < fanIn; k++) {
+        let s = 0;
+        for (let j = 0; j < units; j++) s += d[i * units + j] * P[k * units + j];
+        expect(dx[i * fanIn + k]).toBeCloseTo(s, 5);
+      }
+  });
+});

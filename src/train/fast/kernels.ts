@@ -7,15 +7,70 @@
 
 export type Act = 'relu' | 'tanh' | 'sigmoid' | 'elu' | 'linear';
 
-/** out[B, units] = act(x[B, fanIn] · W + b). */
+/**
+ * out[B, units] = act(x[B, fanIn] · W + b); bOff < 0: no bias. Rows go four at a time so that each loaded
+ * weight serves four rows (the loop is bound by loads, not by multiply-adds).
+ */
 export function denseForward(x: Float32Array, B: number, fanIn: number, units: number, P: Float32Array, wOff: number, bOff: number, act: Act, out: Float32Array): void {
-  for (let i = 0; i < B; i++) {
+  let i = 0;
+  for (; i + 4 <= B; i += 4) {
+    const o0 = i * units;
+    const o1 = o0 + units;
+    const o2 = o1 + units;
+    const o3 = o2 + units;
+    for (let j = 0; j < units; j++) {
+      const b = bOff >= 0 ? P[bOff + j] : 0;
+      out[o0 + j] = b;
+      out[o1 + j] = b;
+      out[o2 + j] = b;
+      out[o3 + j] = b;
+    }
+    const x0 = i * fanIn;
+    let k = 0;
+    // Two inputs at a time: each output entry is loaded and stored once per eight multiply-adds.
+    for (; k + 2 <= fanIn; k += 2) {
+      const a0 = x[x0 + k];
+      const a1 = x[x0 + fanIn + k];
+      const a2 = x[x0 + 2 * fanIn + k];
+      const a3 = x[x0 + 3 * fanIn + k];
+      const c0 = x[x0 + k + 1];
+      const c1 = x[x0 + fanIn + k + 1];
+      const c2 = x[x0 + 2 * fanIn + k + 1];
+      const c3 = x[x0 + 3 * fanIn + k + 1];
+      const w = wOff + k * units;
+      const v = w + units;
+      for (let j = 0; j < units; j++) {
+        const wv = P[w + j];
+        const vv = P[v + j];
+        out[o0 + j] += a0 * wv + c0 * vv;
+        out[o1 + j] += a1 * wv + c1 * vv;
+        out[o2 + j] += a2 * wv + c2 * vv;
+        out[o3 + j] += a3 * wv + c3 * vv;
+      }
+    }
+    for (; k < fanIn; k++) {
+      const a0 = x[x0 + k];
+      const a1 = x[x0 + fanIn + k];
+      const a2 = x[x0 + 2 * fanIn + k];
+      const a3 = x[x0 + 3 * fanIn + k];
+      const w = wOff + k * units;
+      for (let j = 0; j < units; j++) {
+        const wv = P[w + j];
+        out[o0 + j] += a0 * wv;
+        out[o1 + j] += a1 * wv;
+        out[o2 + j] += a2 * wv;
+        out[o3 + j] += a3 * wv;
+      }
+    }
+  }
+  for (; i < B; i++) {
     const o = i * units;
-    for (let j = 0; j < units; j++) out[o + j] = P[bOff + j];
+    if (bOff >= 0) for (let j = 0; j < units; j++) out[o + j] = P[bOff + j];
+    else for (let j = 0; j < units; j++) out[o + j] = 0;
     const xo = i * fanIn;
     for (let k = 0; k < fanIn; k++) {
       const xv = x[xo + k];
-      if (xv === 0) continue; // ReLU outputs are often 0: skip their whole row of W
+      if (xv === 0) continue;
       const w = wOff + k * units;
       for (let j = 0; j < units; j++) out[o + j] += xv * P[w + j];
     }
@@ -66,15 +121,104 @@ export function activationBackward(d: Float32Array, y: Float32Array, n: number, 
 
 /**
  * Backward of a dense layer given dPre = ∂L/∂(x·W + b) [B, units]: accumulates
- * G[W] += xᵀ·dPre, G[b] += Σ_rows dPre, and (when dx is given) dx += dPre·Wᵀ.
+ * G[W] += xᵀ·dPre, G[b] += Σ_rows dPre (bOff < 0: no bias), and (when dx is given) dx += dPre·Wᵀ.
+ * Four rows at a time: each weight and gradient entry is loaded once for four rows.
  */
 export function denseBackward(
   x: Float32Array, B: number, fanIn: number, units: number, P: Float32Array, G: Float32Array,
   wOff: number, bOff: number, dPre: Float32Array, dx: Float32Array | null,
 ): void {
-  for (let i = 0; i < B; i++) {
+  if (bOff >= 0) for (let i = 0; i < B; i++) for (let j = 0; j < units; j++) G[bOff + j] += dPre[i * units + j];
+  let i = 0;
+  for (; i + 4 <= B; i += 4) {
+    const d0 = i * units;
+    const d1 = d0 + units;
+    const d2 = d1 + units;
+    const d3 = d2 + units;
+    const x0 = i * fanIn;
+    let k = 0;
+    // With dx: two inputs at a time, each gradient row entry loaded once per sixteen multiply-adds.
+    if (dx)
+      for (; k + 2 <= fanIn; k += 2) {
+        const a0 = x[x0 + k];
+        const a1 = x[x0 + fanIn + k];
+        const a2 = x[x0 + 2 * fanIn + k];
+        const a3 = x[x0 + 3 * fanIn + k];
+        const c0 = x[x0 + k + 1];
+        const c1 = x[x0 + fanIn + k + 1];
+        const c2 = x[x0 + 2 * fanIn + k + 1];
+        const c3 = x[x0 + 3 * fanIn + k + 1];
+        const w = wOff + k * units;
+        const v = w + units;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        let t0 = 0;
+        let t1 = 0;
+        let t2 = 0;
+        let t3 = 0;
+        for (let j = 0; j < units; j++) {
+          const wv = P[w + j];
+          const vv = P[v + j];
+          const g0 = dPre[d0 + j];
+          const g1 = dPre[d1 + j];
+          const g2 = dPre[d2 + j];
+          const g3 = dPre[d3 + j];
+          s0 += g0 * wv;
+          s1 += g1 * wv;
+          s2 += g2 * wv;
+          s3 += g3 * wv;
+          t0 += g0 * vv;
+          t1 += g1 * vv;
+          t2 += g2 * vv;
+          t3 += g3 * vv;
+          G[w + j] += a0 * g0 + a1 * g1 + a2 * g2 + a3 * g3;
+          G[v + j] += c0 * g0 + c1 * g1 + c2 * g2 + c3 * g3;
+        }
+        dx[x0 + k] += s0;
+        dx[x0 + fanIn + k] += s1;
+        dx[x0 + 2 * fanIn + k] += s2;
+        dx[x0 + 3 * fanIn + k] += s3;
+        dx[x0 + k + 1] += t0;
+        dx[x0 + fanIn + k + 1] += t1;
+        dx[x0 + 2 * fanIn + k + 1] += t2;
+        dx[x0 + 3 * fanIn + k + 1] += t3;
+      }
+    for (; k < fanIn; k++) {
+      const a0 = x[x0 + k];
+      const a1 = x[x0 + fanIn + k];
+      const a2 = x[x0 + 2 * fanIn + k];
+      const a3 = x[x0 + 3 * fanIn + k];
+      const w = wOff + k * units;
+      if (dx) {
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        for (let j = 0; j < units; j++) {
+          const wv = P[w + j];
+          const g0 = dPre[d0 + j];
+          const g1 = dPre[d1 + j];
+          const g2 = dPre[d2 + j];
+          const g3 = dPre[d3 + j];
+          s0 += g0 * wv;
+          s1 += g1 * wv;
+          s2 += g2 * wv;
+          s3 += g3 * wv;
+          G[w + j] += a0 * g0 + a1 * g1 + a2 * g2 + a3 * g3;
+        }
+        dx[x0 + k] += s0;
+        dx[x0 + fanIn + k] += s1;
+        dx[x0 + 2 * fanIn + k] += s2;
+        dx[x0 + 3 * fanIn + k] += s3;
+      } else if (a0 !== 0 || a1 !== 0 || a2 !== 0 || a3 !== 0) {
+        for (let j = 0; j < units; j++) G[w + j] += a0 * dPre[d0 + j] + a1 * dPre[d1 + j] + a2 * dPre[d2 + j] + a3 * dPre[d3 + j];
+      }
+    }
+  }
+  for (; i < B; i++) {
     const o = i * units;
-    for (let j = 0; j < units; j++) G[bOff + j] += dPre[o + j];
     const xo = i * fanIn;
     for (let k = 0; k < fanIn; k++) {
       const xv = x[xo + k];

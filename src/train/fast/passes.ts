@@ -1,26 +1,50 @@
 /** The JS engine's forward and backward passes over a compiled plan, on preallocated buffers (no allocation per call). */
 import type { TaskSpec } from '../../model';
-import { deriveSeed, makeRng } from '../../data';
-import { activationBackward, binaryLoss, denseBackward, denseForward, softmaxLoss, squaredLoss } from './kernels';
+import { binaryLoss, softmaxLoss, squaredLoss } from './kernels';
+import type { NodeIO } from './kernel';
 import type { FastPlan } from './plan';
 
-/** Per-batch-size working memory: one activation buffer per node (and grads and masks for training). */
+/** Per-batch-size working memory: every node's outputs, output gradients, scratch, and its NodeIO view of them. */
 export interface Buffers {
   B: number;
-  acts: Float32Array[];
-  grads: Float32Array[];
-  masks: (Float32Array | null)[];
+  /** [node][output k] → [B, width_k] */
+  acts: Float32Array[][];
+  /** [node][output k] → ∂L/∂acts (empty arrays where no gradient is kept) */
+  grads: Float32Array[][];
+  io: NodeIO[];
+  /** every gradient buffer, to zero them at once */
+  allGrads: Float32Array[];
 }
 
-/** Buffers for B rows; `training` adds gradient and dropout-mask buffers. */
-export function buffers(plan: FastPlan, B: number, training: boolean): Buffers {
-  return {
-    B,
-    // The input's buffer is filled by gathering rows (training) or replaced by a view (evaluation).
-    acts: plan.nodes.map((n) => new Float32Array(B * n.width)),
-    grads: training ? plan.nodes.map((n) => new Float32Array(n.needsGrad || n.kind === 'head' ? B * n.width : 0)) : [],
-    masks: plan.nodes.map((n) => (training && n.kind === 'dropout' && n.rate > 0 ? new Float32Array(B * n.width) : null)),
-  };
+/**
+ * Buffers for B rows. `grads`: 'none' (inference), 'train' (gradients where a parameter is upstream) or 'all'
+ * (every node's, down to the input: FGSM). Without 'train' the input buffer is left for bindInput to fill.
+ */
+export function buffers(plan: FastPlan, B: number, grads: 'none' | 'train' | 'all'): Buffers {
+  const { nodes } = plan;
+  const acts = nodes.map((n, i) => n.widths.map((w) => new Float32Array(i === plan.input && grads !== 'train' ? 0 : B * w)));
+  const keeps = (i: number) => grads === 'all' || (grads === 'train' && nodes[i].needsGrad);
+  const g = nodes.map((n, i) => n.widths.map((w) => new Float32Array(keeps(i) ? B * w : 0)));
+  const io = nodes.map(
+    (n, i): NodeIO => ({
+      B,
+      ins: n.srcs.map((s) => acts[s.node][s.k]),
+      outs: acts[i],
+      dIns: n.srcs.map((s) => (keeps(s.node) ? g[s.node][s.k] : null)),
+      dOuts: g[i],
+      scratch: n.layer.scratch?.(B) ?? [],
+      training: false,
+      step: 0,
+    }),
+  );
+  return { B, acts, grads: g, io, allGrads: g.flat() };
+}
+
+/** Point the input node's output (and its readers' inputs) at x's first B rows: no copy. */
+export function bindInput(plan: FastPlan, buf: Buffers, x: Float32Array): void {
+  const view = x.subarray(0, buf.B * plan.nodes[plan.input].widths[0]);
+  buf.acts[plan.input][0] = view;
+  plan.nodes.forEach((n, i) => n.srcs.forEach((s, j) => s.node === plan.input && (buf.io[i].ins[j] = view)));
 }
 
 /** Loss of one task on B rows; writes ∂(scale·loss)/∂z into dz when given. Returns the mean loss. */
@@ -41,57 +65,27 @@ export interface Topology {
   boundary: boolean[];
 }
 
-/** Forward pass over buf (its input buffer already filled) with parameters P; dropout masks from (seed, node, step) when training. */
+/** Forward pass over buf (its input already filled or bound) with parameters P and state S; `step` seeds stochastic layers. */
 export function forward(plan: FastPlan, P: Float32Array, buf: Buffers, training: boolean, step: number): void {
-  const { nodes } = plan;
-  const B = buf.B;
+  const { nodes, S } = plan;
   for (let n = 0; n < nodes.length; n++) {
-    const node = nodes[n];
-    const out = buf.acts[n];
-    switch (node.kind) {
-      case 'input':
-        break;
-      case 'dense':
-      case 'head':
-        denseForward(buf.acts[node.srcs[0]], B, node.fanIn, node.width, P, node.wOff, node.bOff, node.act, out);
-        break;
-      case 'dropout': {
-        const x = buf.acts[node.srcs[0]];
-        const mask = buf.masks[n];
-        if (!training || !mask) {
-          out.set(x.subarray(0, B * node.width));
-          break;
-        }
-        // Mask from (seed, node, step) only: reruns draw the same masks. Kept units scale by 1/(1 − rate).
-        const rng = makeRng(deriveSeed(node.dropSeed, String(step)));
-        const keep = 1 / (1 - node.rate);
-        for (let i = 0; i < mask.length; i++) {
-          mask[i] = rng.next() < node.rate ? 0 : keep;
-          out[i] = x[i] * mask[i];
-        }
-        break;
-      }
-      case 'concat': {
-        let off = 0;
-        for (const s of node.srcs) {
-          const w = nodes[s].width;
-          const x = buf.acts[s];
-          for (let i = 0; i < B; i++) for (let c = 0; c < w; c++) out[i * node.width + off + c] = x[i * w + c];
-          off += w;
-        }
-        break;
-      }
-    }
+    const io = buf.io[n];
+    io.training = training;
+    io.step = step;
+    nodes[n].layer.forward(io, P, S);
   }
 }
+
+/** The head outputs of a forward pass: head t's output in config.tasks order. */
+export const headOut = (plan: FastPlan, buf: Buffers, t: number): Float32Array => buf.acts[plan.heads[t]][0];
 
 /** Which part of the graph a backward pass visits and what it keeps besides the parameter gradient. */
 export interface BackwardScope {
   /** only the nodes feeding this task's head (−1: all) */
   only: number;
-  /** with `only`: where to keep that task's gradient at the shared representation, per node (null where not kept) */
-  repGrads?: (Float32Array | null)[];
-  /** every node's output gradient down to the input (FGSM) */
+  /** with `only`: where to keep that task's gradient at the shared representation, per node and output (null where not kept) */
+  repGrads?: (Float32Array[] | null)[];
+  /** every node's output gradient down to the input (FGSM; needs buffers with grads 'all') */
   intoInput?: boolean;
 }
 
@@ -99,44 +93,14 @@ export interface BackwardScope {
 export function backward(plan: FastPlan, topo: Topology, P: Float32Array, buf: Buffers, Gout: Float32Array, scope: BackwardScope): void {
   const { nodes } = plan;
   const { only, repGrads, intoInput = false } = scope;
-  const B = buf.B;
-  const wants = (s: number) => intoInput || nodes[s].needsGrad;
   for (let n = nodes.length - 1; n >= 0; n--) {
     const node = nodes[n];
     if (only >= 0 && !topo.feeds[n].has(only)) continue;
-    // Every consumer has been visited: buf.grads[n] is now ∂L/∂(output of n).
-    if (only >= 0 && topo.boundary[n] && repGrads) repGrads[n]!.set(buf.grads[n]);
-    const d = buf.grads[n];
-    switch (node.kind) {
-      case 'input':
-        break;
-      case 'dense':
-      case 'head': {
-        const s = node.srcs[0];
-        activationBackward(d, buf.acts[n], B * node.width, node.act);
-        denseBackward(buf.acts[s], B, node.fanIn, node.width, P, Gout, node.wOff, node.bOff, d, wants(s) ? buf.grads[s] : null);
-        break;
-      }
-      case 'dropout': {
-        const s = node.srcs[0];
-        if (!wants(s)) break;
-        const ds = buf.grads[s];
-        const mask = buf.masks[n];
-        for (let i = 0; i < d.length; i++) ds[i] += mask ? d[i] * mask[i] : d[i];
-        break;
-      }
-      case 'concat': {
-        let off = 0;
-        for (const s of node.srcs) {
-          const w = nodes[s].width;
-          if (wants(s)) {
-            const ds = buf.grads[s];
-            for (let i = 0; i < B; i++) for (let c = 0; c < w; c++) ds[i * w + c] += d[i * node.width + off + c];
-          }
-          off += w;
-        }
-        break;
-      }
-    }
+    // Every consumer has been visited: buf.grads[n] is now ∂L/∂(outputs of n).
+    const keep = only >= 0 && topo.boundary[n] && repGrads ? repGrads[n] : null;
+    if (keep) for (let k = 0; k < keep.length; k++) keep[k].set(buf.grads[n][k]);
+    // Nothing upstream to reach (no parameters, no input gradient wanted).
+    if (node.srcs.length === 0 || (!node.needsGrad && !intoInput)) continue;
+    node.layer.backward(buf.io[n], P, Gout);
   }
 }

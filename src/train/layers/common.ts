@@ -4,6 +4,8 @@ import type { GraphNode, ParamValue, Shape, TaskSpec } from '../../model';
 import { deriveSeed, makeRng, type Rng } from '../../data';
 import { glorotUniform, initTag } from '../init';
 
+export { initWeights } from '../init';
+
 export type { Rng } from '../../data';
 
 /** Everything a builder may need to create one node's variables and forward function. */
@@ -76,17 +78,6 @@ export function stepSeed(ctx: NodeBuildContext, purpose: string): (step: number)
 export function denseVariables(ctx: NodeBuildContext, units: number): [tf.Variable, tf.Variable] {
   const fanIn = ctx.inShapes[0][0];
   return [makeVariable(glorotUniform(fanIn, units, nodeRng(ctx)), [fanIn, units]), makeVariable(new Float32Array(units), [units])];
-}
-
-/**
- * `n` weights drawn U(−l, l) from the stream: He-uniform l = √(6 / fanIn) for relu/elu (they halve the
- * variance), Glorot-uniform l = √(6 / (fanIn + fanOut)) otherwise.
- */
-export function initWeights(n: number, fanIn: number, fanOut: number, activation: string, rng: Rng): Float32Array {
-  const limit = activation === 'relu' || activation === 'elu' ? Math.sqrt(6 / fanIn) : Math.sqrt(6 / (fanIn + fanOut));
-  const w = new Float32Array(n);
-  for (let i = 0; i < n; i++) w[i] = (rng.next() * 2 - 1) * limit;
-  return w;
 }
 
 /** The browser's activations by name; 'linear' (or anything unknown) is the identity. */

@@ -1,6 +1,7 @@
 /** Helpers shared by the builders of the per-task (multi-output) kinds: task rows of inspection tables, experts and gates. */
 import * as tf from '@tensorflow/tfjs-core';
 import { matMulTrained, type NodeBuildContext } from './common';
+import { taskRows as taskRowsOf } from '../tables';
 
 /** tf.unstack, except along an axis of size 1: tfjs's Unpack gradient fails there (one task alone, e.g. a baseline). */
 export function unstack(x: tf.Tensor, axis = 0): tf.Tensor[] {
@@ -8,15 +9,12 @@ export function unstack(x: tf.Tensor, axis = 0): tf.Tensor[] {
 }
 
 /** Row labels of an inspection table: one row per task (output k belongs to task k). */
-export const taskRows = (ctx: NodeBuildContext): string[] => ctx.tasks.map((t) => t.name || t.id);
+export const taskRows = (ctx: NodeBuildContext): string[] => taskRowsOf(ctx.tasks);
 
-/** Column labels prefix1…prefixN (numbered from `from` + 1). */
-export const numbered = (prefix: string, n: number, from = 0): string[] => Array.from({ length: n }, (_, i) => `${prefix}${from + i + 1}`);
+export { numbered, GATE_NOTE } from '../tables';
 
 /** Each task's gate weight per expert averaged over the batch: [B, T, K] → [T, K] (rows sum to 1). */
 export const meanGates = (g: tf.Tensor3D): tf.Tensor2D => tf.mean(g, 0) as tf.Tensor2D;
-
-export const GATE_NOTE = 'Gates depend on the input: each cell is the task’s softmax weight on that expert, averaged over validation rows (rows sum to 1).';
 
 /** K relu experts as one [D, K·U] matrix; returns [B, K, U]. */
 export function experts(x: tf.Tensor, w: tf.Variable, b: tf.Variable, k: number, units: number): tf.Tensor3D {

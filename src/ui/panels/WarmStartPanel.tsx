@@ -237,7 +237,7 @@ function ScheduleSection({ config }: { config: ExperimentConfig }) {
           </div>
           <p className="hint">
             Steps below {sch.phase1Steps}: only the ticked tasks’ losses count (the others’ weight is 0, also for gradient methods). From step {sch.phase1Steps}: every task, the frozen nodes stop
-            updating, and the optimiser starts afresh. Runs on tfjs (the JS engine has no schedule).
+            updating, and the optimiser starts afresh.
           </p>
         </>
       )}

@@ -1,0 +1,2 @@
+/** Flatten kernel: a Reshape to [N] (row-major). */
+export { kernel } from '../reshape/fast';
