@@ -39,3 +39,11 @@ describe('tasks must match the dataset', () => {
     expect(taskMismatches(mnist)).toEqual([`Task “${mnist.tasks[0].name}” has 12 classes here, but MultiMNIST gives it 10.`]);
   });
 });
+
+describe('tasks of a generator outside the registry', () => {
+  it('the bench’s random rows define their tasks by the config: nothing to match', () => {
+    const cfg = defaultExperiment() as unknown as ExperimentConfig;
+    (cfg as { dataset: unknown }).dataset = { kind: 'random', nTrain: 10, nVal: 5, inputDim: 784 };
+    expect(taskMismatches(cfg)).toEqual([]);
+  });
+});
