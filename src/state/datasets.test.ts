@@ -2,19 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { datasetExperiment, datasetSpec, defaultExperiment } from '../model';
 import type { PenguinsConfig } from '../datasets/penguins/schema';
 import type { ToWorker } from '../protocol';
-import { FakeWorker } from '../bridge/fakeWorker';
 import { switchDataset, uploadCsv } from './datasets';
-import { createAppStore } from './store';
+import { fakeWorkerStore } from './testing';
 
 const CSV = 'a,b,label\n1,2,x\n2,3,y\n3,1,x\n4,5,y\n5,4,x\n6,2,y\n';
 
 function setup() {
-  const workers: FakeWorker[] = [];
-  const store = createAppStore(defaultExperiment(), () => {
-    const w = new FakeWorker();
-    workers.push(w);
-    return w as unknown as Worker;
-  });
+  const { store, workers } = fakeWorkerStore();
   return { store, workers };
 }
 

@@ -1,11 +1,10 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { FakeWorker } from '../bridge/fakeWorker';
-import { dataSeedOf, defaultExperiment, type ExperimentConfig } from '../model';
+import { dataSeedOf, type ExperimentConfig } from '../model';
 import type { MetricPoint } from '../protocol';
 import { startPersistence } from './persist';
 import { compareGroups, seedGroups, summarizeGroup } from './seedGroups';
-import { createAppStore } from './store';
+import { fakeWorkerStore } from './testing';
 
 const point = (step: number, metrics: number[]): MetricPoint => ({
   step,
@@ -16,12 +15,7 @@ const point = (step: number, metrics: number[]): MetricPoint => ({
 });
 
 function setup() {
-  const workers: FakeWorker[] = [];
-  const store = createAppStore(defaultExperiment(), () => {
-    const w = new FakeWorker();
-    workers.push(w);
-    return w as unknown as Worker;
-  });
+  const { store, workers } = fakeWorkerStore();
   const current = () => {
     const w = workers[workers.length - 1];
     return { w, start: w.sent[0] as { runId: string; config: ExperimentConfig } };

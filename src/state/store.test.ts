@@ -1,17 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { defaultExperiment } from '../model';
 import { bootFromHash, shareUrlFor } from './boot';
-import { createAppStore, selectedNodeId } from './store';
-import { FakeWorker } from '../bridge/fakeWorker';
+import { selectedNodeId } from './store';
+import { fakeWorkerStore } from './testing';
 
 
 function setup() {
-  const workers: FakeWorker[] = [];
-  const store = createAppStore(defaultExperiment(), () => {
-    const w = new FakeWorker();
-    workers.push(w);
-    return w as unknown as Worker;
-  });
+  const { store, workers } = fakeWorkerStore();
   return { store, workers };
 }
 

@@ -2,21 +2,15 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { defaultExperiment, type NodeWeights } from '../model';
 import type { MetricPoint } from '../protocol';
-import { FakeWorker } from '../bridge/fakeWorker';
 import { openRunsDb } from './runsDb';
-import { createAppStore } from './store';
+import { fakeWorkerStore } from './testing';
 
 const nw = (id: string, v: number): NodeWeights => ({ id, kind: 'dense', tensors: [{ shape: [1], values: Float32Array.from([v]) }] });
 const point = (step: number, loss: number): MetricPoint => ({ step, tasks: [0, 1, 2].map(() => ({ trainLoss: loss, valLoss: loss, metric: 0.5 })), weights: [1, 1, 1], totalLoss: 3 * loss, conflict: null });
 const settle = () => new Promise((r) => setTimeout(r, 30));
 
 function setup() {
-  const workers: FakeWorker[] = [];
-  const store = createAppStore(defaultExperiment(), () => {
-    const w = new FakeWorker();
-    workers.push(w);
-    return w as unknown as Worker;
-  });
+  const { store, workers } = fakeWorkerStore();
   const last = () => workers[workers.length - 1];
   /** Train one fake run to the end with `losses` as its evaluations and one node's weights. */
   const finishOne = (losses: number[]): string => {

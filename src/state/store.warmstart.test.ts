@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { defaultExperiment, type NodeWeights } from '../model';
 import type { ToWorker } from '../protocol';
-import { createAppStore } from './store';
 import { newRunRecord } from './runs';
 import { validateRunRecord } from './runsDb';
 import { FakeWorker } from '../bridge/fakeWorker';
+import { fakeWorkerStore } from './testing';
 
 const nw = (id: string, v: number): NodeWeights => ({ id, kind: 'dense', tensors: [{ shape: [1], values: Float32Array.from([v]) }] });
 
 function setup() {
-  const workers: FakeWorker[] = [];
-  const store = createAppStore(defaultExperiment(), () => {
-    const w = new FakeWorker();
-    workers.push(w);
-    return w as unknown as Worker;
-  });
+  const { store, workers } = fakeWorkerStore();
   return { store, last: () => workers[workers.length - 1] };
 }
 

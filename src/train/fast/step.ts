@@ -53,6 +53,28 @@ function concatViews(parts: (Float32Array[] | null)[]): Float32Array {
   return out;
 }
 
+/** G ← Σ_t c_t·Gt[t] per parameter, c = the shared coefficients on the shared parameters and the task ones elsewhere; a strategy's own shared direction (gradVectors) replaces the sum there. */
+function combineGradients(G: Float32Array, Gt: readonly Float32Array[], shared: { mask: ArrayLike<boolean | number>; idx: ArrayLike<number> }, w: { shared: number[]; task: number[]; direction?: Float64Array }): void {
+  const T = Gt.length;
+  for (let k = 0; k < G.length; k++) {
+    const c = shared.mask[k] ? w.shared : w.task;
+    let v = 0;
+    for (let t = 0; t < T; t++) v += c[t] * Gt[t][k];
+    G[k] = v;
+  }
+  if (w.direction) for (let i = 0; i < shared.idx.length; i++) G[shared.idx[i]] = w.direction[i];
+}
+
+/** Copies the batch's rows (order[start …]) into the input activations and each task's targets. */
+function loadBatch(xb: Float32Array, yBatch: Float32Array[], data: DatasetArrays, tasks: ExperimentConfig['tasks'], order: Int32Array, start: number, batch: number): void {
+  const D = data.inputDim;
+  for (let i = 0; i < batch; i++) {
+    const r = order[start + i];
+    for (let k = 0; k < D; k++) xb[i * D + k] = data.xTrain[r * D + k];
+    for (let t = 0; t < tasks.length; t++) yBatch[t][i] = data.yTrain[tasks[t].id][r];
+  }
+}
+
 /** The step's engine-core parts over the plan's parameters (trained in place). `keepEpochLoss`: sum every step's losses for the epoch. */
 export function fastStep(
   config: ExperimentConfig,
@@ -66,7 +88,6 @@ export function fastStep(
   const { nodes, heads, P } = plan;
   const tasks = config.tasks;
   const T = tasks.length;
-  const D = data.inputDim;
   const { batch } = geometry;
   const { kind: optKind, learningRate: lr, momentum: mu } = config.optimizer;
   const onRepresentation = usesRepresentation(config.weighting);
@@ -131,12 +152,7 @@ export function fastStep(
       order = rows;
     },
     probe(step, start, need) {
-      const xb = train.acts[plan.input][0];
-      for (let i = 0; i < batch; i++) {
-        const r = order[start + i];
-        for (let k = 0; k < D; k++) xb[i * D + k] = data.xTrain[r * D + k];
-        for (let t = 0; t < T; t++) yBatch[t][i] = data.yTrain[tasks[t].id][r];
-      }
+      loadBatch(train.acts[plan.input][0], yBatch, data, tasks, order, start, batch);
       forward(plan, P, train, true, step);
       // Each task's unweighted ∂L_t/∂z on its head (mean over the batch). The losses cost nothing more: always read.
       for (let t = 0; t < T; t++) losses[t] = taskLoss(tasks[t], headOut(plan, train, t), yBatch[t], batch, dz[t], 1 / batch);
@@ -145,15 +161,7 @@ export function fastStep(
     },
     update(step, p, w) {
       if (p.perTask) {
-        const { mask } = phase.shared;
-        for (let k = 0; k < G.length; k++) {
-          const c = mask[k] ? w.shared : w.task;
-          let v = 0;
-          for (let t = 0; t < T; t++) v += c[t] * Gt[t][k];
-          G[k] = v;
-        }
-        // A strategy that built the shared direction itself (gradVectors): it replaces Σ α_t g_t there.
-        if (w.direction) for (let i = 0; i < phase.shared.idx.length; i++) G[phase.shared.idx[i]] = w.direction[i];
+        combineGradients(G, Gt, phase.shared, w);
       } else {
         for (const g of train.allGrads) g.fill(0);
         const on = phases.scheduled ? phases.activeTasks(step) : null;
