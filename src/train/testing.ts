@@ -14,6 +14,11 @@ export async function useCpuBackend(): Promise<void> {
   await tf.setBackend('cpu');
 }
 
+/** tfjs tensors alive now (soak checks: the count must stay flat while a trainer runs). */
+export function liveTensors(): number {
+  return tf.memory().numTensors;
+}
+
 /** Up to n more steps (bounded by totalSteps) through the worker's loop, evaluating when due (the current step first); the new points. */
 export async function runSteps(trainer: Trainer, n: number): Promise<MetricPoint[]> {
   const points: MetricPoint[] = [];
