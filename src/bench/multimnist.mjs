@@ -6,11 +6,11 @@
 //   node src/bench/multimnist.mjs [backend=auto] [--skip-torch] [--skip-app] [--dist=DIR] [--steps=N]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer as netServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { createServer } from 'vite';
+import { startPreview } from './preview.mjs';
 import { torchEnv, torchMissing } from './torch.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -19,16 +19,6 @@ const DIST = process.argv.find((a) => a.startsWith('--dist='))?.slice('--dist='.
 const TASKS = ['left', 'right'];
 /** --steps=N shortens the app run (a quick check of the script; the figures need the recipe's own 780). */
 const STEPS = process.argv.find((a) => a.startsWith('--steps='))?.slice('--steps='.length);
-
-const freePort = () =>
-  new Promise((res, rej) => {
-    const s = netServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => res(port));
-    });
-  });
 
 /** /proc/<pid>/stat-style line → [comm, ppid, user + system clock ticks]. */
 function parseStat(stat) {
@@ -99,18 +89,12 @@ function cpuMeter() {
 
 /** The app: pick MultiMNIST (its defaults), choose the backend, Train, wait for 'done'; wall time and accuracies. */
 async function appRun() {
-  const port = await freePort();
-  const server = spawn(process.execPath, [resolve(root, 'node_modules/vite/bin/vite.js'), 'preview', '--port', String(port), '--strictPort', '--outDir', resolve(root, DIST)], { cwd: root, stdio: 'ignore', detached: true });
-  const base = `http://127.0.0.1:${port}/`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--enable-unsafe-webgpu'] });
+  const { url: base, stop } = await startPreview({ dist: DIST });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--enable-unsafe-webgpu'] }).catch((e) => {
+    stop();
+    throw e;
+  });
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(base)).ok) break;
-      } catch {}
-      if (i > 100) throw new Error('vite preview did not start');
-      await new Promise((r) => setTimeout(r, 200));
-    }
     const page = await browser.newPage();
     await page.goto(base);
     await page.getByTestId('dataset-kind').selectOption('multimnist');
@@ -135,9 +119,7 @@ async function appRun() {
     return { side: 'app', requested: BACKEND, backend, ...recipe, seconds: +seconds.toFixed(1), ...cpu, valAccuracy: acc };
   } finally {
     await browser.close();
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {}
+    stop();
   }
 }
 

@@ -8,13 +8,12 @@
 // Usage: npx vite build && node src/bench/run-bench.mjs [--torch] [--workloads=mtl2d,lenet (ids or prefixes)]
 //        [--backends=auto,js,wasm,cpu] [--smoke-backends=webgl] [--smoke-workloads=mtl2d-hard] [--measure-ms=3000]
 //        [--skip-strategies] [--skip-smoothness] [--smoothness-backends=js,wasm] [--dist=DIR (a build other than dist/)]
-import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { startPreview } from './preview.mjs';
 import { measureSmoothness } from './smoothness.mjs';
 import { fmt, printSmoothness, printStrategies, printWorkloads, rate } from './tables.mjs';
 import { startTorch } from './torch.mjs';
@@ -47,54 +46,10 @@ const SMOKE_CAP_MS = 45_000;
 /** PyTorch's measuring window per workload, s (after 5 warm-up steps). */
 const TORCH_SECONDS = 3;
 
-/** A free TCP port on 127.0.0.1 (asked from the OS). */
-function freePort() {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => res(port));
-    });
-  });
-}
-
-let server = null;
-function stopServer() {
-  if (!server || server.exitCode !== null) return;
-  // detached → own process group: kill vite and anything it spawned, not just the node wrapper.
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch {
-    /* already gone */
-  }
-}
+let preview = null;
+const stopServer = () => preview?.stop();
 process.on('exit', stopServer);
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => (stopServer(), process.exit(130)));
-
-async function startPreview(port) {
-  const vite = resolve(root, 'node_modules/vite/bin/vite.js');
-  server = spawn(process.execPath, [vite, 'preview', ...(DIST ? ['--outDir', resolve(DIST)] : []), '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let log = '';
-  server.stdout.on('data', (d) => (log += d));
-  server.stderr.on('data', (d) => (log += d));
-  const url = `http://127.0.0.1:${port}/src/bench/index.html`;
-  for (let i = 0; i < 100; i++) {
-    if (server.exitCode !== null) throw new Error(`vite preview exited:\n${log}`);
-    try {
-      const r = await fetch(url);
-      if (r.ok) return url;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`vite preview did not answer on ${url}:\n${log}`);
-}
 
 /** The workloads to run: every id of the bench page's registry, or those --workloads names (an id or a prefix: mtl2d). */
 function pickWorkloads(ids) {
@@ -211,7 +166,8 @@ async function openTorch() {
 
 async function main() {
   const t0 = Date.now();
-  const url = await startPreview(await freePort());
+  preview = await startPreview({ dist: DIST && resolve(DIST), path: '/src/bench/index.html' });
+  const { url } = preview;
   const base = new URL(url).origin;
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   const { torch, torchInfo } = await openTorch();

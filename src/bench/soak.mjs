@@ -1,25 +1,17 @@
 // Soak: (1) the page heap after a forced GC across 20 consecutive runs of the default experiment (JS engine) and 20 on
 // WASM, in the built app in Chromium; (2) tfjs tensors held over 5,000 steps on tfjs CPU and WASM in Node (the app's
 // trainer). Prints both. Usage: npx vite build && node src/bench/soak.mjs [runs=20]
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { createServer } from 'vite';
+import { startPreview } from './preview.mjs';
 
 const RUNS = Number(process.argv[2] ?? 20);
 const root = resolve(import.meta.dirname, '../..');
-const PORT = 4497;
 
 async function pageHeap() {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
-  const base = `http://127.0.0.1:${PORT}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(base)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const { url: base, stop } = await startPreview();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--enable-precise-memory-info', '--js-flags=--expose-gc'] });
   const rows = [];
   try {
@@ -42,9 +34,7 @@ async function pageHeap() {
     }
   } finally {
     await browser.close();
-    try {
-      process.kill(-server.pid);
-    } catch {}
+    stop();
   }
   return rows;
 }

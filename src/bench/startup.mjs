@@ -2,19 +2,11 @@
 // the built app and reports the time to the first run rows, the long tasks (> 50 ms) until the list is complete,
 // and the page heap. Usage: vite build && node src/bench/startup.mjs [runs=300] [points=2000]
 import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
+import { startPreview } from './preview.mjs';
 
 const N = Number(process.argv[2] ?? 300);
 const P = Number(process.argv[3] ?? 2000);
-const PORT = 4499;
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-const base = `http://127.0.0.1:${PORT}`;
-for (let i = 0; i < 100; i++) {
-  try {
-    if ((await fetch(base)).ok) break;
-  } catch {}
-  await new Promise((r) => setTimeout(r, 200));
-}
+const { url: base, stop } = await startPreview();
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--enable-precise-memory-info', '--js-flags=--expose-gc'] });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -71,7 +63,5 @@ try {
   console.log(JSON.stringify({ runs: N, pointsPerRun: P, firstRowMs, allRowsMs, rowsShown: r.rows, more: r.more, longTasks: r.long.length, longestTaskMs: Math.round(longest), longTaskMs: Math.round(r.long.reduce((a, b) => a + b, 0)), heapMB: r.heap && Math.round(r.heap / 2 ** 20) }));
 } finally {
   await browser.close();
-  try {
-    process.kill(-server.pid);
-  } catch {}
+  stop();
 }
