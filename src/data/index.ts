@@ -3,3 +3,4 @@ export { makeRng, deriveSeed, permutation, type Rng } from './rng';
 export { tabularArrays, keptRows, type TabularColumns } from './tabular';
 export { applyLabelPolicy } from './labels';
 export { generateRandom } from './random';
+export { splitRows } from './split';

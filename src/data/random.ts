@@ -1,6 +1,7 @@
 /** Benchmark-only dataset: seeded Gaussian inputs and uniformly random labels, for timing wide models. */
 import type { DatasetArrays, RandomDatasetConfig, TaskSpec } from '../model';
 import { deriveSeed, makeRng } from './rng';
+import { splitRows } from './split';
 
 /** Generate `nPoints` rows of `inputDim` N(0, 1) features; labels uniform over each task's classes (regression: N(0, 1)). */
 export function generateRandom(cfg: RandomDatasetConfig, tasks: TaskSpec[], seed: number): DatasetArrays {
@@ -11,15 +12,13 @@ export function generateRandom(cfg: RandomDatasetConfig, tasks: TaskSpec[], seed
   const xRng = makeRng(deriveSeed(seed, 'random:x'));
   const xs = new Float32Array(n * d);
   for (let i = 0; i < xs.length; i++) xs[i] = xRng.normal();
-  const yTrain: Record<string, Float32Array> = {};
-  const yVal: Record<string, Float32Array> = {};
+  const columns: Record<string, Float32Array> = {};
   for (const task of tasks) {
     const rng = makeRng(deriveSeed(seed, 'random:y:' + task.id));
     const k = task.kind === 'binary' ? 2 : task.classes;
     const y = new Float32Array(n);
     for (let i = 0; i < n; i++) y[i] = task.kind === 'regression' ? rng.normal() : rng.int(k);
-    yTrain[task.id] = y.slice(0, nTrain);
-    yVal[task.id] = y.slice(nTrain);
+    columns[task.id] = y;
   }
-  return { inputDim: d, xTrain: xs.slice(0, nTrain * d), xVal: xs.slice(nTrain * d), nTrain, nVal, yTrain, yVal };
+  return splitRows(xs, d, columns, nTrain, nVal);
 }

@@ -5,6 +5,7 @@
  */
 import { gradnormToy } from '../../data/paperToys';
 import type { DatasetArrays, TaskSpec } from '../../model';
+import { splitRows } from '../../data/split';
 import type { DatasetBuilder } from '../build';
 import type { GradnormToyConfig } from './schema';
 import { gradnormScales } from './spec';
@@ -14,15 +15,12 @@ export function generateGradnormToy(cfg: GradnormToyConfig, tasks: TaskSpec[], s
   const d = cfg.dim;
   const n = cfg.nTrain + cfg.nVal;
   const { x, y } = gradnormToy(n, d, gradnormScales(cfg), seed);
-  const yTrain: Record<string, Float32Array> = {};
-  const yVal: Record<string, Float32Array> = {};
+  const columns: Record<string, Float32Array> = {};
   for (const t of tasks) {
     const k = /^t(\d+)$/.exec(t.id);
-    const col = (k && y[Number(k[1]) - 1]) || new Float32Array(n);
-    yTrain[t.id] = col.slice(0, cfg.nTrain);
-    yVal[t.id] = col.slice(cfg.nTrain);
+    columns[t.id] = (k && y[Number(k[1]) - 1]) || new Float32Array(n);
   }
-  return { inputDim: d, xTrain: x.slice(0, cfg.nTrain * d), xVal: x.slice(cfg.nTrain * d), nTrain: cfg.nTrain, nVal: cfg.nVal, yTrain, yVal };
+  return splitRows(x, d, columns, cfg.nTrain, cfg.nVal);
 }
 
 declare module '../build' {

@@ -5,6 +5,7 @@
  */
 import { mmoeSynthetic } from '../../data/paperToys';
 import type { DatasetArrays, TaskSpec } from '../../model';
+import { splitRows } from '../../data/split';
 import type { DatasetBuilder } from '../build';
 import type { MmoeSynthConfig } from './schema';
 import { MMOE_TASKS } from './spec';
@@ -14,15 +15,12 @@ export function generateMmoeSynth(cfg: MmoeSynthConfig, tasks: TaskSpec[], seed:
   const d = cfg.dim;
   const n = cfg.nTrain + cfg.nVal;
   const { x, y } = mmoeSynthetic(n, d, Math.min(1, Math.max(-1, cfg.correlation)), seed);
-  const yTrain: Record<string, Float32Array> = {};
-  const yVal: Record<string, Float32Array> = {};
+  const columns: Record<string, Float32Array> = {};
   for (const t of tasks) {
     const k = MMOE_TASKS.findIndex((m) => m.id === t.id);
-    const col = k >= 0 ? y[k] : new Float32Array(n);
-    yTrain[t.id] = col.slice(0, cfg.nTrain);
-    yVal[t.id] = col.slice(cfg.nTrain);
+    columns[t.id] = k >= 0 ? y[k] : new Float32Array(n);
   }
-  return { inputDim: d, xTrain: x.slice(0, cfg.nTrain * d), xVal: x.slice(cfg.nTrain * d), nTrain: cfg.nTrain, nVal: cfg.nVal, yTrain, yVal };
+  return splitRows(x, d, columns, cfg.nTrain, cfg.nVal);
 }
 
 declare module '../build' {
