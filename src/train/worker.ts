@@ -5,6 +5,7 @@
 import { BOUNDARY_GRID, gridInputs, protocolMismatch, readout, type FromWorker, type MetricPoint, type ToWorker } from '../protocol';
 import { prepareDataset } from '../datasets';
 import { activationFloatsPerRow, analyzeGraph, estimateMemory, formatBytes, MEMORY_NOTE_BYTES, memoryProblem, nodeKind, taskMismatches, weightingSpec, type DatasetArrays } from '../model';
+import { stepGeometry } from './batches';
 import { startEngine } from './engine';
 import { trainLoop, type LoopControl } from './loop';
 import { fgsmScores } from './robustness';
@@ -50,13 +51,13 @@ function yieldToEventLoop(): Promise<void> {
   });
 }
 
-/** The run's memory estimate with the built model's exact parameter count. */
+/** The run's memory estimate with the built model's exact parameter count, at the batch and evaluation rows both engines use (stepGeometry). */
 function runMemory(config: Start['config'], data: DatasetArrays, params: number) {
   const perRow = activationFloatsPerRow(analyzeGraph(config.graph, { inputDim: data.inputDim, tasks: config.tasks }));
   const gradCopies = weightingSpec(config.weighting.kind)?.needsGrads ? config.tasks.length : 0;
   const dataFloats = (data.nTrain + data.nVal) * (data.inputDim + config.tasks.length);
-  const batch = Math.min(config.optimizer.batchSize, data.nTrain);
-  return estimateMemory({ perRow, batch, evalRows: data.nVal + Math.min(data.nTrain, 1024), dataFloats, params, gradCopies });
+  const { batch, nEvalTrain } = stepGeometry(config, data.nTrain);
+  return { batch, memory: estimateMemory({ perRow, batch, evalRows: data.nVal + nEvalTrain, dataFloats, params, gradCopies }) };
 }
 
 /** The run's live side views: decision boundaries (2D inputs only) and fusion modules' tables (cross-stitch α, mean gates). */
@@ -162,8 +163,8 @@ async function train(run: Run, { config, table, init }: Start): Promise<void> {
   const { trainer, backend, notes } = await startEngine(config, data);
   run.trainer = trainer;
   if (run.cancelled) return;
-  const memory = runMemory(config, data, trainer.paramCount);
-  const tooBig = memoryProblem(memory, Math.min(config.optimizer.batchSize, data.nTrain));
+  const { memory, batch } = runMemory(config, data, trainer.paramCount);
+  const tooBig = memoryProblem(memory, batch);
   if (tooBig) throw new Error(tooBig);
   if (memory.total >= MEMORY_NOTE_BYTES) notes.push(`This run needs about ${formatBytes(memory.total)} of memory.`);
   post({ type: 'ready', runId: run.runId, backend, requested: config.backend, notes });
