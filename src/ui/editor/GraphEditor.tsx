@@ -11,6 +11,7 @@ import { useApp, useAppStore, type AppStore } from '../../state';
 import { edgeActions, flowEdges, flowNodes, isEmpty, nodeActions, type FlowNodeCache } from './flowView';
 import { MtlNode, type MtlFlowNode } from './MtlNode';
 import { DND_MIME, Palette } from './Palette';
+import { WarmCopiesProvider } from './WarmCopies';
 
 const nodeTypes = { mtl: MtlNode };
 
@@ -84,6 +85,8 @@ function usePaletteActions(store: AppStore) {
       if (!tpl) return;
       store.getState().update((d) => {
         d.graph = tpl.build(d.tasks, datasetInputDim(d.dataset));
+        // The warm-start choice named the old graph's nodes: choose the source again for this one.
+        delete d.warmStart;
         // Runs are named after the experiment: say which architecture this is.
         d.name = `${d.tasks.length} tasks, ${tpl.label}`;
       });
@@ -156,7 +159,9 @@ function Canvas() {
 export function GraphEditor() {
   return (
     <ReactFlowProvider>
-      <Canvas />
+      <WarmCopiesProvider>
+        <Canvas />
+      </WarmCopiesProvider>
     </ReactFlowProvider>
   );
 }

@@ -3,6 +3,7 @@ import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { coerceParams, nodeKind, outputCount, type GraphNode, type TaskSpec } from '../../model';
 import { useApp } from '../../state';
+import { useWarmCopy } from './WarmCopies';
 
 export type MtlFlowNode = Node<{ nodeId: string }, 'mtl'>;
 
@@ -18,7 +19,7 @@ function MtlNodeView({ id, selected }: NodeProps<MtlFlowNode>) {
   const outShapes = useApp((s) => s.analysis.outShapes[id]);
   const errors = useApp((s) => s.analysis.nodeErrors[id]);
   const warning = useApp((s) => s.analysis.warnings[id]);
-  const warm = useApp((s) => !!s.config.warmStart?.nodes.includes(id));
+  const warm = useWarmCopy(id);
   if (!node) return null;
   const spec = nodeKind(node.kind);
   const nOut = spec ? outputCount(spec, coerceParams(spec.params, node.params), { inputDim: 0, tasks }) : 0;
@@ -44,7 +45,7 @@ function MtlNodeView({ id, selected }: NodeProps<MtlFlowNode>) {
           </span>
         )}
         {warm && (
-          <span className="mtl-node-frozen" data-testid={`warm-${id}`} title="initialised from the warm-start source (when its shapes match)">
+          <span className="mtl-node-frozen" data-testid={`warm-${id}`} title="initialised from the warm-start source (same kind, parameters and input shape)">
             {' '}
             ↺ warm start
           </span>
