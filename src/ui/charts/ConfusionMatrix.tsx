@@ -11,7 +11,8 @@ import { PngButton, TablePngButton } from './PngButton';
 
 const TABLE_MAX = 24;
 
-export const ConfusionMatrix = memo(function ConfusionMatrix({ task, pred, truth }: { task: TaskSpec; pred: Float32Array; truth: Float32Array }) {
+/** `names`: the task's class names in class order (see taskClassNames); rows, columns and lists are labelled with them. */
+export const ConfusionMatrix = memo(function ConfusionMatrix({ task, pred, truth, names }: { task: TaskSpec; pred: Float32Array; truth: Float32Array; names: readonly string[] }) {
   const C = task.kind === 'multiclass' ? task.classes : 2;
   const m = useMemo(() => confusionMatrix(truth, Array.from(pred, (v) => readoutClass(task.kind, v)), C), [truth, pred, task.kind, C]);
   const total = m.reduce((a, row) => a + row.reduce((x, y) => x + y, 0), 0);
@@ -24,12 +25,16 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ task, pred, truth
           accuracy {total ? ((100 * right) / total).toFixed(1) : '—'}% of {total}
         </span>
       </figcaption>
-      {C <= TABLE_MAX ? <CountTable task={task} m={m} /> : <LargeMatrix task={task} m={m} />}
+      {C <= TABLE_MAX ? <CountTable task={task} m={m} names={names} /> : <LargeMatrix task={task} m={m} names={names} />}
     </figure>
   );
 });
 
-function CountTable({ task, m }: { task: TaskSpec; m: number[][] }) {
+/** A class's name for a header: at most 14 characters (the whole name in the tooltip). */
+const short = (name: string) => (name.length > 14 ? `${name.slice(0, 13)}…` : name);
+const nameOf = (names: readonly string[], c: number) => names[c] ?? String(c);
+
+function CountTable({ task, m, names }: { task: TaskSpec; m: number[][]; names: readonly string[] }) {
   const max = Math.max(1, arrayMax(m.flat()));
   const tableRef = useRef<HTMLTableElement>(null);
   return (
@@ -40,14 +45,18 @@ function CountTable({ task, m }: { task: TaskSpec; m: number[][] }) {
           <tr>
             <th title="rows: true class, columns: predicted class">true \ pred</th>
             {m.map((_, j) => (
-              <th key={j}>{j}</th>
+              <th key={j} scope="col" title={`predicted ${nameOf(names, j)} (class ${j})`} data-testid="cm-col">
+                {short(nameOf(names, j))}
+              </th>
             ))}
           </tr>
         </thead>
         <tbody>
           {m.map((row, i) => (
             <tr key={i}>
-              <th>{i}</th>
+              <th scope="row" title={`true ${nameOf(names, i)} (class ${i})`} data-testid="cm-row">
+                {short(nameOf(names, i))}
+              </th>
               {row.map((v, j) => (
                 <td
                   key={j}
@@ -69,7 +78,7 @@ function CountTable({ task, m }: { task: TaskSpec; m: number[][] }) {
 /** Side of the heat map in pixels; with more classes than this, each pixel shows the largest of a block of cells. */
 const MAP_PX = 300;
 
-function LargeMatrix({ task, m }: { task: TaskSpec; m: number[][] }) {
+function LargeMatrix({ task, m, names }: { task: TaskSpec; m: number[][]; names: readonly string[] }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const C = m.length;
   const top = useMemo(() => topConfusions(m, 10), [m]);
@@ -118,7 +127,7 @@ function LargeMatrix({ task, m }: { task: TaskSpec; m: number[][] }) {
             {top.map((x) => (
               <tr key={`${x.truth}-${x.pred}`}>
                 <td>
-                  {x.truth} → {x.pred}
+                  {nameOf(names, x.truth)} → {nameOf(names, x.pred)}
                 </td>
                 <td>{x.count}</td>
               </tr>
@@ -135,7 +144,7 @@ function LargeMatrix({ task, m }: { task: TaskSpec; m: number[][] }) {
           <tbody>
             {worst.map((x) => (
               <tr key={x.c}>
-                <td>class {x.c}</td>
+                <td>{nameOf(names, x.c)}</td>
                 <td>{(100 * x.r).toFixed(0)}%</td>
               </tr>
             ))}
