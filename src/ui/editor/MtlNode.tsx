@@ -33,7 +33,7 @@ function MtlNodeView({ id, selected }: NodeProps<MtlFlowNode>) {
       data-kind={node.kind}
       data-frozen={frozen || undefined}
       title={spec?.description}
-      style={multi ? { minHeight: 24 + 22 * nOut, paddingRight: 54 } : undefined}
+      style={multi ? { minHeight: 24 + 26 * nOut, paddingRight: 60 } : undefined}
     >
       {spec && spec.inputs !== 'none' && <Handle type="target" position={Position.Left} data-testid={`in-${id}`} />}
       <div className="mtl-node-title">
@@ -70,7 +70,7 @@ function MtlNodeView({ id, selected }: NodeProps<MtlFlowNode>) {
           const top = `${((k + 1) / (nOut + 1)) * 100}%`;
           return (
             <div key={k}>
-              <span className="mtl-node-outlabel" style={{ position: 'absolute', right: 8, top, transform: 'translateY(-50%)', fontSize: 10, color: '#5b6675' }}>
+              <span className="mtl-node-outlabel" style={{ position: 'absolute', right: 8, top, transform: 'translateY(-50%)' }}>
                 {tasks[k]?.name ?? `out${k}`}
               </span>
               <Handle type="source" id={`out${k}`} position={Position.Right} style={{ top }} data-testid={`out-${id}-${k}`} />
