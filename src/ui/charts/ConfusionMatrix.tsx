@@ -8,6 +8,7 @@ import { arrayMax, type TaskSpec } from '../../model';
 import { readoutClass } from '../../state';
 import { classRecall, confusionMatrix, topConfusions } from './insightMath';
 import { PngButton, TablePngButton } from './PngButton';
+import { useCanvasTheme } from './theme';
 
 const TABLE_MAX = 24;
 
@@ -36,6 +37,8 @@ const nameOf = (names: readonly string[], c: number) => names[c] ?? String(c);
 
 function CountTable({ task, m, names }: { task: TaskSpec; m: number[][]; names: readonly string[] }) {
   const max = Math.max(1, arrayMax(m.flat()));
+  // On a dark panel the light text keeps a 4.5:1 contrast only over a fainter tint.
+  const [diag, off] = useCanvasTheme().dark ? [0.4, 0.5] : [0.75, 0.7];
   const tableRef = useRef<HTMLTableElement>(null);
   return (
     <>
@@ -62,7 +65,7 @@ function CountTable({ task, m, names }: { task: TaskSpec; m: number[][]; names: 
                   key={j}
                   data-testid="cm-cell"
                   data-count={v}
-                  style={{ background: i === j ? `rgba(43,182,115,${(0.15 + (0.75 * v) / max).toFixed(2)})` : `rgba(209,69,59,${((0.7 * v) / max).toFixed(2)})` }}
+                  style={{ background: i === j ? `rgba(43,182,115,${(0.15 + (diag * v) / max).toFixed(2)})` : `rgba(209,69,59,${((off * v) / max).toFixed(2)})` }}
                 >
                   {v}
                 </td>
@@ -81,6 +84,7 @@ const MAP_PX = 300;
 function LargeMatrix({ task, m, names }: { task: TaskSpec; m: number[][]; names: readonly string[] }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const C = m.length;
+  const dark = useCanvasTheme().dark;
   const top = useMemo(() => topConfusions(m, 10), [m]);
   const worst = useMemo(
     () =>
@@ -109,13 +113,15 @@ function LargeMatrix({ task, m, names }: { task: TaskSpec; m: number[][]; names:
         if (i === j && m[i][j] > 0) diag[k] = 1;
       }
     const max = Math.max(1, arrayMax(cell));
+    // An empty cell is the panel's colour (white, or the dark panel); a full one the class colour.
+    const base = dark ? [24, 28, 34] : [255, 255, 255];
     for (let k = 0; k < cell.length; k++) {
       const a = cell[k] / max;
-      const [r, g, b] = diag[k] ? [43, 182, 115] : [209, 69, 59];
-      img.data.set([255 - (255 - r) * a, 255 - (255 - g) * a, 255 - (255 - b) * a, 255], 4 * k);
+      const rgb = diag[k] ? [43, 182, 115] : [209, 69, 59];
+      img.data.set([...rgb.map((c, i) => base[i] + (c - base[i]) * a), 255], 4 * k);
     }
     ctx.putImageData(img, 0, 0);
-  }, [m, C]);
+  }, [m, C, dark]);
   return (
     <div className="cm-large">
       <PngButton canvas={() => ref.current} name={`confusion-${task.name}`} testId={`png-confusion-${task.id}`} />

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { drawFrame, makeScale, nearestIndex, PAD, plotted, shownMarkers, type Marker, type Series } from './lineDraw';
 import { PngButton } from './PngButton';
+import { useCanvasTheme } from './theme';
 import { fmtNum } from './ticks';
 
 export type { Series } from './lineDraw';
@@ -46,12 +47,13 @@ export function LineCanvas({ xs, series: given, height = 160, testId, logY = fal
   const n = xs.length;
   const scale = makeScale(xs, series, width, height, logY);
   const shown = shownMarkers(markers, xs);
+  const theme = useCanvasTheme();
 
   useEffect(() => {
     const c = canvas.current;
     const ctx = c?.getContext('2d');
     if (!c || !ctx) return;
-    drawFrame(c, ctx, { width, height, dpr: window.devicePixelRatio || 1 }, scale, { xs, series, markers: shown, hover, logY });
+    drawFrame(c, ctx, { width, height, dpr: window.devicePixelRatio || 1 }, scale, { xs, series, markers: shown, hover, logY, theme });
   });
 
   const onMove = (e: React.MouseEvent) => {

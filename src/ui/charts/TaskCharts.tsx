@@ -6,6 +6,7 @@ import { DownloadLink } from '../panels/DownloadLink';
 import { CLASS_COLOURS } from '../panels/ScatterPreview';
 import { downsample } from './downsample';
 import { ConflictView, WeightsChart } from './ConflictView';
+import { useCanvasTheme } from './theme';
 import { LineCanvas, type Series } from './LineCanvas';
 import { ema } from './smooth';
 import { fmtNum } from './ticks';
@@ -62,13 +63,14 @@ const TaskChart = memo(function TaskChart({ task, index, points, opts, markers }
 });
 
 const CombinedChart = memo(function CombinedChart({ tasks, points, opts, markers }: { tasks: TaskSpec[]; points: MetricPoint[]; opts: ChartOptions; markers: Markers }) {
+  const ink = useCanvasTheme().ink;
   const { xs, series } = useMemo(() => {
     const s: Series[] = [];
-    if (opts.showTrain) s.push({ key: 'total', label: 'weighted train loss', colour: '#333', ys: column(points, (p) => p.totalLoss, opts.smoothing) });
+    if (opts.showTrain) s.push({ key: 'total', label: 'weighted train loss', colour: ink, ys: column(points, (p) => p.totalLoss, opts.smoothing) });
     if (opts.showVal)
       tasks.forEach((t, i) => s.push({ key: t.id, label: `${t.name} val`, colour: CLASS_COLOURS[i % CLASS_COLOURS.length], ys: column(points, (p) => p.tasks[i].valLoss, opts.smoothing) }));
     return { xs: Float64Array.from(points, (p) => p.step), series: s };
-  }, [points, tasks, opts]);
+  }, [points, tasks, opts, ink]);
   return (
     <figure className="chart combined" data-testid="chart-combined">
       <figcaption>
