@@ -7,7 +7,7 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import { arrayMax, type TaskSpec } from '../../model';
 import { readoutClass } from '../../state';
 import { classRecall, confusionMatrix, topConfusions } from './insightMath';
-import { PngButton, TablePngButton } from './PngButton';
+import { canvasSource, PngButton, tableSource } from './PngButton';
 import { useCanvasTheme } from './theme';
 
 const TABLE_MAX = 24;
@@ -42,7 +42,12 @@ function CountTable({ task, m, names }: { task: TaskSpec; m: number[][]; names: 
   const tableRef = useRef<HTMLTableElement>(null);
   return (
     <>
-      <TablePngButton table={() => tableRef.current} name={`confusion-${task.name}`} testId={`png-confusion-${task.id}`} />
+      <PngButton
+        source={() => tableSource(tableRef.current)}
+        meta={{ title: `${task.name}: confusion matrix (validation)`, xLabel: 'predicted class', yLabel: 'true class' }}
+        name={`confusion-${task.name}`}
+        testId={`png-confusion-${task.id}`}
+      />
       <table className="cm" ref={tableRef}>
         <thead>
           <tr>
@@ -124,7 +129,12 @@ function LargeMatrix({ task, m, names }: { task: TaskSpec; m: number[][]; names:
   }, [m, C, dark]);
   return (
     <div className="cm-large">
-      <PngButton canvas={() => ref.current} name={`confusion-${task.name}`} testId={`png-confusion-${task.id}`} />
+      <PngButton
+        source={() => canvasSource(ref.current)}
+        meta={{ title: `${task.name}: confusion matrix (validation, ${C} classes)`, xLabel: 'predicted class', yLabel: 'true class' }}
+        name={`confusion-${task.name}`}
+        testId={`png-confusion-${task.id}`}
+      />
       <canvas ref={ref} className="cm-map" data-testid={`cm-map-${task.id}`} title={`${C}×${C} cells${C > MAP_PX ? `, each pixel the largest of a ${(C / MAP_PX).toFixed(1)}-class block` : ''}; rows true, columns predicted`} />
       <div className="cm-lists">
         <table className="cm-top" data-testid={`cm-top-${task.id}`}>

@@ -2,7 +2,7 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { TaskSpec } from '../../model';
 import { r2, rmseOf } from './insightMath';
-import { PngButton } from './PngButton';
+import { canvasSource, PngButton } from './PngButton';
 import { useCanvasTheme } from './theme';
 import { fmtNum } from './ticks';
 
@@ -44,7 +44,12 @@ export const PredVsTrue = memo(function PredVsTrue({ task, pred, truth, size = 1
         <span className="chart-stats">
           RMSE {fmtNum(stats.rmse)} · R² {Number.isFinite(stats.r2) ? stats.r2.toFixed(3) : '—'}
         </span>
-        <PngButton canvas={() => ref.current} name={`${task.name}-predicted-vs-true`} testId={`png-pred-true-${task.id}`} />
+        <PngButton
+          source={() => canvasSource(ref.current)}
+          meta={{ title: `${task.name}: predicted vs true (validation), RMSE ${fmtNum(stats.rmse)}`, xLabel: 'true value', yLabel: 'predicted value' }}
+          name={`${task.name}-predicted-vs-true`}
+          testId={`png-pred-true-${task.id}`}
+        />
       </figcaption>
       <canvas ref={ref} width={size} height={size} aria-label={`Predicted against true ${task.name}`} />
     </figure>

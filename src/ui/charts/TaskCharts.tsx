@@ -57,7 +57,7 @@ const TaskChart = memo(function TaskChart({ task, index, points, opts, markers }
           </span>
         )}
       </figcaption>
-      <LineCanvas xs={xs} series={series} testId={`canvas-${task.id}`} logY={opts.logY} pngName={`${task.name}-curves`} markers={markers} />
+      <LineCanvas xs={xs} series={series} testId={`canvas-${task.id}`} logY={opts.logY} pngName={`${task.name}-curves`} pngTitle={`${task.name} (${task.kind}): training curves`} yLabel={`loss (left), ${mName} (right)`} markers={markers} />
     </figure>
   );
 });
@@ -76,7 +76,7 @@ const CombinedChart = memo(function CombinedChart({ tasks, points, opts, markers
       <figcaption>
         <strong>All tasks</strong> · validation loss per task and weighted train loss
       </figcaption>
-      <LineCanvas xs={xs} series={series} testId="canvas-combined" logY={opts.logY} pngName="all-tasks" markers={markers} />
+      <LineCanvas xs={xs} series={series} testId="canvas-combined" logY={opts.logY} pngName="all-tasks" pngTitle="All tasks: validation loss per task and weighted train loss" yLabel="loss" markers={markers} />
     </figure>
   );
 });
