@@ -96,7 +96,7 @@ describe('a fixture kind folder, and no list edited', () => {
     expect(ids.length).toBe(new Set(ids).size);
     expect(nodeKind('widget')?.summary?.({}, [])).toBe('0 scales');
     const { Palette } = await import('../ui/editor/Palette');
-    const html = renderToStaticMarkup(createElement(Palette, { onAdd: () => {}, onTemplate: () => {} }));
+    const html = renderToStaticMarkup(createElement(Palette, { onAdd: () => '', onTemplate: () => {} }));
     expect(html).toContain('data-testid="palette-widget"');
     expect(html).toContain('data-testid="palette-mmoe"');
   });

@@ -5,7 +5,7 @@
  * register with their runtime's collector, which fails to compile, naming the kind, when one is missing.
  */
 import type { z } from 'zod';
-import type { Graph, OptimizerConfig, TaskSpec, WeightingConfig } from './types';
+import type { CsvTable, Graph, OptimizerConfig, TaskSpec, WeightingConfig } from './types';
 
 /** id → config type, one member per dataset folder (added by its schema.ts with `declare module`). */
 export interface DatasetConfigs {}
@@ -52,6 +52,8 @@ export interface DatasetSpec<K extends DatasetKind = DatasetKind> {
   tasks(ds: ConfigOf<K>): TaskSpec[];
   /** the architecture that suits the dataset (its paper's where there is one), for these tasks */
   template(ds: ConfigOf<K>, tasks: TaskSpec[]): DatasetTemplate;
+  /** a classification task's class names in class order (index = the class the data encodes); absent or undefined: class numbers. `table`: the session's CSV */
+  classNames?(ds: ConfigOf<K>, taskId: string, table: CsvTable | null): readonly string[] | undefined;
   /** what one example is called in the preview's split line ("rows", "images" …) */
   noun: string;
   /** false: picking it in the menu shows its controls and keeps the experiment until they switch it (csv: a good upload) */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeExperiment, DATASETS, datasetExperiment, taskMismatches } from './datasets';
+import { analyzeExperiment, DATASETS, datasetExperiment, datasetSpec, datasetTasks, taskClassNames, taskMismatches } from './datasets';
 import { defaultExperiment } from './defaults';
 import type { ExperimentConfig } from './types';
 
@@ -45,5 +45,35 @@ describe('tasks of a generator outside the registry', () => {
     const cfg = defaultExperiment() as unknown as ExperimentConfig;
     (cfg as { dataset: unknown }).dataset = { kind: 'random', nTrain: 10, nVal: 5, inputDim: 784 };
     expect(taskMismatches(cfg)).toEqual([]);
+  });
+});
+
+describe('class names', () => {
+  it('every dataset: each classification task of its default experiment gets one non-empty name per class, a regression task none', () => {
+    for (const d of DATASETS) {
+      const ds = d.make();
+      for (const t of datasetExperiment(ds).tasks) {
+        const names = taskClassNames(ds, t, null);
+        expect(names, `${d.kind}/${t.id}`).toHaveLength(t.kind === 'regression' ? 0 : t.kind === 'binary' ? 2 : t.classes);
+        expect(names.every((n) => n.length > 0)).toBe(true);
+      }
+    }
+  });
+
+  it('Penguins name the species, sexes and islands in the order the generator encodes them; 2D synthetic numbers its classes', () => {
+    const ds = datasetSpec('penguins').make();
+    const tasks = datasetExperiment(ds).tasks;
+    expect(taskClassNames(ds, tasks.find((t) => t.id === 'species')!, null)).toEqual(['Adelie', 'Chinstrap', 'Gentoo']);
+    expect(taskClassNames(ds, tasks.find((t) => t.id === 'sex')!, null)).toEqual(['FEMALE', 'MALE']);
+    const syn = defaultExperiment();
+    expect(taskClassNames(syn.dataset, syn.tasks.find((t) => t.id === 'zone')!, null)).toEqual(['0', '1', '2']);
+  });
+
+  it('a CSV text target is named by its sorted values in the uploaded table; fewer values than classes fall back to numbers', () => {
+    const table = { fileName: 'f.csv', columns: ['x', 'fruit'], rows: [['1', 'pear'], ['2', 'apple'], ['3', ' fig '], ['4', 'apple']] };
+    const ds = { kind: 'csv' as const, fileName: 'f.csv', inputs: ['x'], targets: [{ column: 'fruit', kind: 'multiclass' as const, classes: 4 }], valFraction: 0.25 };
+    const [task] = datasetTasks(ds);
+    expect(taskClassNames(ds, task, table)).toEqual(['apple', 'fig', 'pear', '3']);
+    expect(taskClassNames(ds, task, null)).toEqual(['0', '1', '2', '3']);
   });
 });

@@ -1,7 +1,7 @@
 /** The dataset registry: every `src/datasets/<id>/spec.ts`, in menu order, and the facts known without generating data. */
 import type { DatasetConfig, DatasetKind, DatasetSpec, DatasetTemplate } from './datasetSpec';
 import { defaultExperiment } from './defaults';
-import type { ExperimentConfig, TaskSpec } from './types';
+import type { CsvTable, ExperimentConfig, TaskSpec } from './types';
 import { analyzeGraph, type GraphAnalysis } from './graph';
 import { activationFloatsPerRow, estimateMemory, memoryProblem } from './budget';
 
@@ -37,6 +37,16 @@ export function datasetTasks(ds: DatasetConfig): TaskSpec[] {
 /** The graph that suits a dataset (its paper's architecture where there is one), for these tasks. */
 export function datasetTemplate(ds: DatasetConfig, tasks: TaskSpec[]): DatasetTemplate {
   return datasetSpec(ds.kind).template(ds, tasks);
+}
+
+/**
+ * A classification task's class names, one per class in class order: the dataset's (Penguins species, a CSV column's
+ * text values) where it has them, else "0", "1", …; a missing or surplus name falls back to the class number.
+ */
+export function taskClassNames(ds: DatasetConfig, task: TaskSpec, table: CsvTable | null): string[] {
+  const C = task.kind === 'multiclass' ? task.classes : task.kind === 'binary' ? 2 : 0;
+  const names = datasetSpec(ds.kind).classNames?.(ds, task.id, table) ?? [];
+  return Array.from({ length: C }, (_, c) => names[c] || String(c));
 }
 
 /** Keep a task list's per-task label budget/noise when the dataset's tasks are recomputed (matched by id). */

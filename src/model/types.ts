@@ -129,7 +129,7 @@ export interface WarmStartConfig {
   runId: string;
   /** the source's name when chosen, for messages when it is not in this browser */
   runName: string;
-  /** node ids to copy */
+  /** ids of this graph's nodes to initialise (each takes the source node matched to it by structure; see planWarmStart) */
   nodes: string[];
 }
 
@@ -143,6 +143,8 @@ export interface ScheduleConfig {
 /** What a warm start did with one node: copied, not in the built graph, or shapes differ (detail says how). */
 export interface WarmStartEntry {
   nodeId: string;
+  /** the source node whose tensors were offered (absent in records made before structural matching: the same id) */
+  from?: string;
   status: 'copied' | 'missing' | 'mismatch';
   detail: string;
 }
@@ -156,6 +158,11 @@ export interface NodeWeights {
   id: string;
   kind: string;
   tensors: { shape: number[]; values: Float32Array }[];
+}
+
+/** Warm-start tensors addressed to a node of the new graph (`id`); `from` names the source node they come from (absent: the same id). */
+export interface WarmInit extends NodeWeights {
+  from?: string;
 }
 
 /** A generated dataset: row-major float inputs and one target array per task. */

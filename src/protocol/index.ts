@@ -1,5 +1,5 @@
 /** The typed worker protocol. Every message carries the runId it belongs to; stale runIds are dropped by the bridge. */
-import type { BackendChoice, BackendName, CsvTable, ExperimentConfig, NodeInspection, NodeWeights, WarmStartEntry } from '../model';
+import type { BackendChoice, BackendName, CsvTable, ExperimentConfig, NodeInspection, NodeWeights, WarmInit, WarmStartEntry } from '../model';
 
 export type { NodeWeights } from '../model';
 import type { GridSpec } from './insight';
@@ -25,7 +25,7 @@ export type ToWorker =
    * v: PROTOCOL_VERSION of the sender (the worker checks it, see protocolMismatch);
    * table: the session's uploaded CSV, sent only when config.dataset.kind is 'csv' (it is never part of the config)
    */
-  | { type: 'start'; v: typeof PROTOCOL_VERSION; runId: string; config: ExperimentConfig; table?: CsvTable; init?: NodeWeights[] }
+  | { type: 'start'; v: typeof PROTOCOL_VERSION; runId: string; config: ExperimentConfig; table?: CsvTable; init?: WarmInit[] }
   | { type: 'pause'; runId: string }
   | { type: 'resume'; runId: string };
 

@@ -14,6 +14,8 @@ export function applyDataset(d: ExperimentConfig, ds: DatasetConfig, withTemplat
   if (!withTemplate) return;
   const tpl = datasetTemplate(ds, d.tasks);
   d.graph = tpl.graph;
+  // A new graph: the warm-start choice (which nodes take which source node) belonged to the old one.
+  delete d.warmStart;
   d.name = tpl.name;
   d.weighting = tpl.weighting ?? { kind: 'equal', params: {}, weights: Object.fromEntries(d.tasks.map((t) => [t.id, 1])) };
   if (kindChanged) applyTrainingRecipe(d, tpl);

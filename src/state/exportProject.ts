@@ -1,5 +1,5 @@
 /** Export → PyTorch from the store: which config and weights go into the project zip (the zip is made in src/export). */
-import type { CsvTable, ExperimentConfig, NodeWeights } from '../model';
+import { planWarmStart, warmInit, type CsvTable, type ExperimentConfig, type NodeWeights } from '../model';
 import type { RunRecord, RunWeights } from './runsDb';
 
 /** A made project: its file name and zip bytes. */
@@ -34,7 +34,7 @@ export async function buildPyTorchExport(
     config: ExperimentConfig;
     runs: RunRecord[];
     getRunWeights(id: string): Promise<RunWeights | null>;
-    getWarmSource?(id: string): Promise<{ weights: NodeWeights[] } | null>;
+    getWarmSource?(id: string): Promise<{ config?: ExperimentConfig | null; weights: NodeWeights[] } | null>;
     table?: CsvTable | null;
   },
   runId: string | null,
@@ -45,10 +45,11 @@ export async function buildPyTorchExport(
   const w = rec ? await s.getRunWeights(rec.id) : null;
   const run = rec && w ? { runId: rec.id, name: rec.name, weights: w.weights, valPred: w.valPred } : null;
   const table = config.dataset.kind === 'csv' ? (s.table ?? null) : null;
-  // The warm start's source weights (chosen nodes only), so that train.py starts where the browser did.
+  // The warm start's source weights (chosen nodes only, addressed to the nodes they fit by structure, as the browser
+  // sends them), so that train.py starts where the browser did.
   const ws = config.warmStart;
   const src = ws && s.getWarmSource ? await s.getWarmSource(ws.runId) : null;
-  const warm = src && ws ? src.weights.filter((n) => ws.nodes.includes(n.id)) : null;
+  const warm = src && ws ? warmInit(planWarmStart(src.config ?? null, src.weights, config), ws.nodes, src.weights) : null;
   // Loaded on demand: the generator, the Python templates and fflate stay out of the first page load.
   const { buildPyTorchZip } = await import('../export/projectExport');
   return buildPyTorchZip(config, { table, run, warm });

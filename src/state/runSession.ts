@@ -5,7 +5,7 @@
  */
 import type { StoreApi } from 'zustand';
 import { createTrainingBridge, type TrainingBridge, type WorkerFactory } from '../bridge';
-import type { ExperimentConfig, NodeWeights } from '../model';
+import type { ExperimentConfig, WarmInit } from '../model';
 import type { FromWorker } from '../protocol';
 import { baselineRunName } from './baselineQueue';
 import { createLiveRun, type LiveRun } from './liveRun';
@@ -19,7 +19,7 @@ import { idleTraining, trainingPatch } from './trainingView';
 /** How a run starts: a single-task baseline's link to its multi-task run; a warm start's record and initial weights; its seed group. */
 export interface StartOptions {
   baselineOf?: RunRecord['baselineOf'];
-  warm?: { record: WarmStartRecord; init?: NodeWeights[] };
+  warm?: { record: WarmStartRecord; init?: WarmInit[] };
   seedGroup?: SeedGroupRef;
 }
 

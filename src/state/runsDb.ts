@@ -122,7 +122,7 @@ const recordSchema = z.object({
     .object({
       source: z.string().max(500),
       note: z.string().max(1000).optional(),
-      report: z.array(z.object({ nodeId: z.string().max(200), status: z.enum(['copied', 'missing', 'mismatch']), detail: z.string().max(1000) })).max(2000),
+      report: z.array(z.object({ nodeId: z.string().max(200), from: z.string().max(200).optional(), status: z.enum(['copied', 'missing', 'mismatch']), detail: z.string().max(1000) })).max(2000),
     })
     .optional(),
   seedGroup: z.object({ id: z.string().min(1).max(200), name: z.string().max(500), index: z.number().int().min(0).max(10_000), size: z.number().int().min(1).max(10_000), varyData: z.boolean().optional() }).optional(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultExperiment, type NodeWeights } from '../model';
+import { datasetSpec, datasetTemplate, defaultExperiment, type NodeWeights } from '../model';
+import { switchDataset } from './datasets';
 import type { ToWorker } from '../protocol';
 import { newRunRecord } from './runs';
 import { validateRunRecord } from './runsDb';
@@ -48,6 +49,31 @@ describe('warm start in the store', () => {
     last().emit({ type: 'warmstart', runId: start.runId, report });
     expect(store.getState().warmStart).toEqual({ source: store.getState().runs.find((r) => r.id === src)!.name, report });
     expect(store.getState().runs.find((r) => r.id === start.runId)!.warmStart!.report).toEqual(report);
+  });
+
+  it('sends the source tensors addressed to the nodes they fit by structure, with the source id in `from`', async () => {
+    const { store, last } = setup();
+    const src = finishOne(store, last, [nw('d1', 1), nw('d2', 2), nw('head_side', 3)]);
+    // the same network under the 2D synthetic template's ids (s1, s2)
+    store.getState().update((d) => {
+      d.graph = datasetTemplate(d.dataset, d.tasks).graph;
+      d.warmStart = { runId: src, runName: 'source', nodes: ['s1', 's2', 'head_side'] };
+    });
+    store.getState().train();
+    await until(() => last().sent.length > 0 && (last().sent[0] as { runId: string }).runId !== src);
+    const start = last().sent[0] as Extract<ToWorker, { type: 'start' }>;
+    expect(start.init!.map((n) => [n.id, n.from, n.tensors[0].values[0]])).toEqual([
+      ['s1', 'd1', 1],
+      ['s2', 'd2', 2],
+      ['head_side', 'head_side', 3],
+    ]);
+  });
+
+  it('a dataset switch drops the warm-start choice (it named the old graph’s nodes)', () => {
+    const { store } = setup();
+    store.getState().update((d) => (d.warmStart = { runId: 'r', runName: 'r', nodes: ['d1'] }));
+    switchDataset(store, datasetSpec('penguins').make());
+    expect(store.getState().config.warmStart).toBeUndefined();
   });
 
   it('trains from scratch with a note when the source run is not in this browser', async () => {

@@ -1,6 +1,6 @@
 /** Graph → tfjs model: builds the nodes that lead to a head, in topological order, via NODE_BUILDERS. */
 import * as tf from '@tensorflow/tfjs-core';
-import { graphPlan, matchWarmStart, type ExperimentConfig, type WarmStartEntry } from '../model';
+import { graphPlan, matchWarmStart, type ExperimentConfig, type WarmInit, type WarmStartEntry } from '../model';
 import type { NodeWeights } from '../protocol';
 import type { NodeInspection } from '../model';
 import { NODE_BUILDERS, type BuiltNode, type InspectTable } from './layers';
@@ -28,7 +28,7 @@ export interface BuiltModel {
   /** live tables of the nodes that offer one (BuiltNode.inspect), in build order, from rows x [n, inputDim] in inference mode; reads the device */
   inspect(x: tf.Tensor): Promise<NodeInspection[]>;
   /** warm start: assign each given node's tensors (variables, then state, as in snapshot) where the id and every shape match; frozen nodes too */
-  load(nodes: readonly NodeWeights[]): WarmStartEntry[];
+  load(nodes: readonly WarmInit[]): WarmStartEntry[];
 }
 
 interface PlanEntry {

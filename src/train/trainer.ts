@@ -3,7 +3,7 @@
  * numbers a step reads, the strategy's hooks, evaluation bookkeeping — around what an engine supplies
  * (EngineCore). The worker and the tests drive a Trainer through trainLoop (loop.ts).
  */
-import { weightingSpec, type DatasetArrays, type ExperimentConfig, type NodeInspection, type WarmStartEntry } from '../model';
+import { weightingSpec, type DatasetArrays, type ExperimentConfig, type NodeInspection, type WarmInit, type WarmStartEntry } from '../model';
 import type { MetricPoint, NodeWeights } from '../protocol';
 import { stepGeometry, type StepGeometry } from './batches';
 import { createConflictMeter } from './conflict';
@@ -33,7 +33,7 @@ export interface Trainer {
   /** live tables of the fusion modules that offer one (cross-stitch α, MMoE/CGC mean gate weights), from validation rows; [] on the JS engine */
   inspect(): Promise<NodeInspection[]>;
   /** warm start, before the first step: copy the given nodes' tensors where the id and every shape match; one entry per given node with weights */
-  loadWeights(nodes: readonly NodeWeights[]): WarmStartEntry[];
+  loadWeights(nodes: readonly WarmInit[]): WarmStartEntry[];
   /** frees every tensor the trainer owns */
   dispose(): void;
 }
@@ -125,7 +125,7 @@ export interface EngineCore<P extends Probe = Probe> {
   inputGradient(t: number, x: Float32Array, y: Float32Array, n: number, step: number): Promise<Float32Array>;
   weights(): Promise<NodeWeights[]>;
   inspect(): Promise<NodeInspection[]>;
-  loadWeights(nodes: readonly NodeWeights[]): WarmStartEntry[];
+  loadWeights(nodes: readonly WarmInit[]): WarmStartEntry[];
   dispose(): void;
 }
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { defaultExperiment, graphTemplate, type ExperimentConfig, type NodeWeights } from '../model';
+import { datasetTemplate, defaultExperiment, graphTemplate, planWarmStart, warmInit, type ExperimentConfig, type NodeWeights } from '../model';
 import { generateDataset } from '../datasets';
 import { createTrainer } from './tfjs/engine';
 import { createFastTrainer } from './fast/engine';
@@ -48,11 +48,11 @@ describe.each(ENGINES)('warm start on the %s engine', (_, make) => {
 
     // Only nodes with weights are reported; 'in' (no tensors) is skipped.
     expect(report).toEqual([
-      { nodeId: 'd1', status: 'copied', detail: 'copied [2,16] [16]' },
-      { nodeId: 'd2', status: 'mismatch', detail: 'shape mismatch: expected [16,8] [8] got [16,16] [16]' },
-      { nodeId: 'head_side', status: 'mismatch', detail: 'shape mismatch: expected [8,1] [1] got [16,1] [1]' },
-      { nodeId: 'head_zone', status: 'mismatch', detail: 'shape mismatch: expected [8,3] [3] got [16,3] [3]' },
-      { nodeId: 'head_height', status: 'missing', detail: 'not in this graph' },
+      { nodeId: 'd1', from: 'd1', status: 'copied', detail: 'copied [2,16] [16]' },
+      { nodeId: 'd2', from: 'd2', status: 'mismatch', detail: 'shape mismatch: expected [16,8] [8] got [16,16] [16]' },
+      { nodeId: 'head_side', from: 'head_side', status: 'mismatch', detail: 'shape mismatch: expected [8,1] [1] got [16,1] [1]' },
+      { nodeId: 'head_zone', from: 'head_zone', status: 'mismatch', detail: 'shape mismatch: expected [8,3] [3] got [16,3] [3]' },
+      { nodeId: 'head_height', from: 'head_height', status: 'missing', detail: 'not in this graph' },
     ]);
     const s = byId(source);
     expect(bits(after.get('d1'))).toEqual(bits(s.get('d1')));
@@ -86,6 +86,34 @@ describe.each(ENGINES)('warm start on the %s engine', (_, make) => {
   });
 });
 
+describe.each(ENGINES)('structural warm start on the %s engine', (_, make) => {
+  it('the Hard sharing template (d1, d2) takes every layer of the 2D synthetic default (s1, s2), bit-for-bit, and says from where', async () => {
+    const srcCfg = defaultExperiment();
+    srcCfg.graph = datasetTemplate(srcCfg.dataset, srcCfg.tasks).graph;
+    const src = make(srcCfg);
+    await runSteps(src, 10);
+    const source = await src.weights();
+    src.dispose();
+    const c = defaultExperiment();
+    c.seed = 5;
+    c.graph = graphTemplate('hard')!.build(c.tasks, 2);
+    const plan = planWarmStart(srcCfg, source, c);
+    const init = warmInit(plan, plan.entries.map((e) => e.nodeId), source);
+    const t = make(c);
+    const report = t.loadWeights(init);
+    expect(report.map((r) => [r.nodeId, r.from, r.status])).toEqual([
+      ['d1', 's1', 'copied'],
+      ['d2', 's2', 'copied'],
+      ...c.tasks.map((k) => [`head_${k.id}`, `head_${k.id}`, 'copied']),
+    ]);
+    const after = byId(await t.weights());
+    const s = byId(source);
+    expect(bits(after.get('d1'))).toEqual(bits(s.get('s1')));
+    expect(bits(after.get('d2'))).toEqual(bits(s.get('s2')));
+    t.dispose();
+  });
+});
+
 /** A BatchNorm (momentum 0.5) between d2 and the heads. */
 function insertBn(c: ExperimentConfig): void {
   c.graph.nodes.push({ id: 'bn', kind: 'batchnorm', params: { momentum: 0.5 }, position: { x: 0, y: 0 } });
@@ -108,7 +136,7 @@ describe('warm start of BatchNorm and fusion modules', () => {
     src.dispose();
     expect(bn.tensors[2].values.some((v) => v !== 0)).toBe(true); // running mean moved
     const t = createTrainer(withBn(), generateDataset(withBn()));
-    expect(t.loadWeights([bn])).toEqual([{ nodeId: 'bn', status: 'copied', detail: 'copied [16] [16] [16] [16]' }]);
+    expect(t.loadWeights([bn])).toEqual([{ nodeId: 'bn', from: 'bn', status: 'copied', detail: 'copied [16] [16] [16] [16]' }]);
     expect(bits((await t.weights()).find((n) => n.id === 'bn'))).toEqual(bits(bn));
     t.dispose();
   });
@@ -129,7 +157,7 @@ describe('warm start of BatchNorm and fusion modules', () => {
     const t = createTrainer(defaultExperiment(), generateDataset(defaultExperiment()));
     const before = byId(await t.weights());
     const odd: NodeWeights = { id: 'd1', kind: 'dense', tensors: [{ shape: [2, 16], values: new Float32Array(32).fill(0.5) }] };
-    expect(t.loadWeights([odd])).toEqual([{ nodeId: 'd1', status: 'mismatch', detail: 'shape mismatch: expected [2,16] [16] got [2,16]' }]);
+    expect(t.loadWeights([odd])).toEqual([{ nodeId: 'd1', from: 'd1', status: 'mismatch', detail: 'shape mismatch: expected [2,16] [16] got [2,16]' }]);
     expect(bits(byId(await t.weights()).get('d1'))).toEqual(bits(before.get('d1')));
     t.dispose();
   });

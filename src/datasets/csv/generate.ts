@@ -3,7 +3,8 @@ import { tabularArrays } from '../../data/tabular';
 import type { CsvTable, DatasetArrays } from '../../model';
 import type { DatasetBuilder } from '../build';
 import type { CsvConfig } from './schema';
-import { csvTaskId } from './spec';
+import { columnCategories, csvTaskId } from './spec';
+
 
 /** A cell as a number, or null when empty or not numeric. */
 export function cellNumber(s: string | undefined): number | null {
@@ -12,20 +13,6 @@ export function cellNumber(s: string | undefined): number | null {
   if (t === '') return null;
   const v = Number(t);
   return Number.isFinite(v) ? v : null;
-}
-
-/** Sorted distinct non-empty values of a column (the class labels of a classification target). */
-export function columnCategories(table: CsvTable, col: number): string[] {
-  const set = new Set<string>();
-  for (const r of table.rows) {
-    const v = (r[col] ?? '').trim();
-    if (v !== '') set.add(v);
-  }
-  return [...set].sort((a, b) => {
-    const na = Number(a);
-    const nb = Number(b);
-    return Number.isFinite(na) && Number.isFinite(nb) ? na - nb : a < b ? -1 : a > b ? 1 : 0;
-  });
 }
 
 /** Build the arrays; throws a readable error naming the column when the table no longer matches the config. */

@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import type { DatasetArrays, TaskSpec } from '../../model';
 import { useApp } from '../../state';
+import { useCanvasTheme } from '../../ui/charts/theme';
 import { SizeFields } from '../../ui/panels/DatasetControls';
 import type { DatasetView } from '../../ui/panels/datasetView';
 import { NumberField } from '../../ui/panels/NumberField';
@@ -41,17 +42,18 @@ function Preview({ data, tasks }: { data: DatasetArrays; tasks: TaskSpec[] }) {
   const [ta, tb] = [tasks[0], tasks[1]];
   const a = ta && data.yTrain[ta.id];
   const b = tb && data.yTrain[tb.id];
+  const theme = useCanvasTheme();
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
     if (!ctx || !a || !b) return;
     const size = 160;
-    ctx.fillStyle = '#fafafa';
+    ctx.fillStyle = theme.plot;
     ctx.fillRect(0, 0, size, size);
     const sd = Math.sqrt(a.reduce((s, v) => s + v * v, 0) / a.length) || 1;
     const px = (v: number) => size / 2 + (v / (3 * sd)) * (size / 2);
-    ctx.fillStyle = 'rgba(47,111,222,0.35)';
+    ctx.fillStyle = theme.dark ? 'rgba(122,167,255,0.45)' : 'rgba(47,111,222,0.35)';
     for (let i = 0; i < Math.min(a.length, 3000); i++) ctx.fillRect(px(a[i]) - 1, size - px(b[i]) - 1, 2, 2);
-  }, [a, b]);
+  }, [a, b, theme]);
   if (!a || !b) return null;
   return (
     <figure className="preview" data-testid="preview-mmoe">

@@ -34,6 +34,7 @@ export const spec = defineDataset({
         const { labels: _labels, ...t } = PENGUIN_TARGETS[c];
         return { ...t };
       }),
+  classNames: (_ds, taskId) => Object.values(PENGUIN_TARGETS).find((t) => t.id === taskId)?.labels,
   template: (_ds, tasks) => ({ name: 'Penguins, MLP hard sharing', graph: chainGraph(tasks, [['dense', { units: 32, activation: 'relu' }], ['dense', { units: 32, activation: 'relu' }]], null) }),
   noun: 'rows',
   switchOnPick: true,

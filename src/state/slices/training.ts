@@ -1,5 +1,5 @@
 /** Training slice: the live run's view (see trainingView.ts) and the actions that start, pause and stop it. */
-import { WARM_FILE_PREFIX, type ExperimentConfig } from '../../model';
+import { planWarmStart, WARM_FILE_PREFIX, warmInit, type ExperimentConfig } from '../../model';
 import { defaultRunName } from '../runs';
 import { idleTraining, type TrainingView } from '../trainingView';
 import type { SliceContext } from './context';
@@ -27,8 +27,8 @@ async function startWarm(ctx: SliceContext, snapshot: ExperimentConfig, name: st
       : `The warm-start run “${label}” (or its weights) is not in this browser: this run trains from scratch.`;
     return ctx.session.start(snapshot, 'mtl', name, { warm: { record: { source: label, note, report: [] } } });
   }
-  const chosen = new Set(ws.nodes);
-  const init = src.weights.filter((n) => chosen.has(n.id));
+  // Matched by structure (the same rule the Warm start panel shows); the engines check every shape again.
+  const init = warmInit(planWarmStart(src.config, src.weights, snapshot), ws.nodes, src.weights);
   ctx.session.start(snapshot, 'mtl', name, { warm: { record: { source: src.name, report: [] }, init } });
 }
 

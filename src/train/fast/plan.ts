@@ -4,7 +4,7 @@
  * laid out exactly like the tfjs engine's variables (same order, same init), so both engines start from the
  * same weights. Non-trained state (BatchNorm's running statistics) lives in a second array S.
  */
-import { graphPlan, matchWarmStart, nodeKind, type ExperimentConfig, type WarmStartEntry } from '../../model';
+import { graphPlan, matchWarmStart, nodeKind, type ExperimentConfig, type WarmInit, type WarmStartEntry } from '../../model';
 import { deriveSeed, makeRng } from '../../data';
 import { KIND_KERNELS } from '../../kinds/fast.gen';
 import { initTag } from '../init';
@@ -150,7 +150,7 @@ export function snapshotFast(plan: FastPlan): NodeWeights[] {
 }
 
 /** Warm start: copy each given node's tensors into P and S where the id and every shape match (snapshotFast's layout). */
-export function loadFast(plan: FastPlan, nodes: readonly NodeWeights[]): WarmStartEntry[] {
+export function loadFast(plan: FastPlan, nodes: readonly WarmInit[]): WarmStartEntry[] {
   const report = matchWarmStart(plan.nodes.map((n) => ({ id: n.id, shapes: n.tensors.map((t) => t.shape) })), nodes);
   const given = new Map(nodes.map((n) => [n.id, n]));
   for (const r of report) {

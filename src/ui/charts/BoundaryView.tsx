@@ -3,7 +3,7 @@ import { memo, useEffect, useRef } from 'react';
 import type { DatasetArrays, TaskSpec } from '../../model';
 import type { BoundaryGrid } from '../../state';
 import { CLASS_COLOURS, rampColour } from '../panels/ScatterPreview';
-import { PngButton } from './PngButton';
+import { canvasSource, PngButton } from './PngButton';
 
 const hex = (c: string) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
 /** a class colour mixed with white: the point colours stay readable on top */
@@ -56,7 +56,12 @@ export const BoundaryView = memo(function BoundaryView({ task, index, boundary, 
       <figcaption>
         <strong>{task.name}</strong> · {what} over the input plane
         <span className="chart-stats">step {boundary.step}</span>
-        <PngButton canvas={() => ref.current} name={`${task.name}-boundary`} testId={`png-boundary-${task.id}`} />
+        <PngButton
+          source={() => canvasSource(ref.current)}
+          meta={{ title: `${task.name}: ${what} over the input plane, step ${boundary.step}`, xLabel: 'x₁', yLabel: 'x₂' }}
+          name={`${task.name}-boundary`}
+          testId={`png-boundary-${task.id}`}
+        />
       </figcaption>
       <canvas ref={ref} width={size} height={size} data-testid={`boundary-${task.id}`} aria-label={`Decision boundary of ${task.name}`} />
     </figure>

@@ -12,12 +12,13 @@ import { fmtMetricPm } from '../panels/SeedGroupsTable';
 import { CLASS_COLOURS } from '../panels/ScatterPreview';
 import { alignOnSteps } from './compareAlign';
 import { downsample } from './downsample';
-import { LineCanvas, type Series } from './LineCanvas';
+import type { Series } from './lineDraw';
 import { ema } from './smooth';
 
 const MAX_POINTS = 300;
 // recharts stays out of the page's first chunk: it loads when a seed group is first compared.
 const GroupBands = lazy(() => import('./GroupBands'));
+const SeriesChart = lazy(() => import('./SeriesChart'));
 type Quantity = 'valLoss' | 'metric';
 
 /** The selected runs, in the runs list's order. */
@@ -53,12 +54,23 @@ function TaskOverlay({ task, runs, quantity, smoothing }: { task: TaskSpec; runs
     }));
     return { xs: aligned.xs, series: s };
   }, [task.id, runs, quantity, smoothing]);
+  const what = `validation ${quantity === 'valLoss' ? 'loss' : task.kind === 'regression' ? 'RMSE' : 'accuracy'}`;
   return (
     <figure className="chart" data-testid={`compare-chart-${task.id}`} data-runs={series.length}>
       <figcaption>
-        <strong>{task.name}</strong> · validation {quantity === 'valLoss' ? 'loss' : task.kind === 'regression' ? 'RMSE' : 'accuracy'}
+        <strong>{task.name}</strong> · {what}
       </figcaption>
-      <LineCanvas xs={xs} series={series} testId={`compare-canvas-${task.id}`} pngName={`compare-${task.name}`} />
+      <Suspense fallback={<p className="hint">Loading the chart…</p>}>
+        <SeriesChart
+          xs={xs}
+          series={series}
+          xLabel="step"
+          yLabel={what}
+          title={`${task.name}: ${what} of the compared runs (baselines dashed)`}
+          pngName={`compare-${task.name}`}
+          testId={`compare-canvas-${task.id}`}
+        />
+      </Suspense>
     </figure>
   );
 }

@@ -5,7 +5,7 @@ import type { MetricPoint } from '../../state';
 import { CLASS_COLOURS } from '../panels/ScatterPreview';
 import { LineCanvas, type Series } from './LineCanvas';
 import { fmtNum } from './ticks';
-import { TablePngButton } from './PngButton';
+import { PngButton, tableSource } from './PngButton';
 
 /** Red for −1, white for 0, blue for +1. */
 export function cosineColour(c: number): string {
@@ -37,7 +37,7 @@ export const WeightsChart = memo(function WeightsChart({ tasks, points }: { task
       <figcaption>
         <strong>Task weights</strong> · coefficient of each task’s gradient on the shared layers
       </figcaption>
-      <LineCanvas xs={xs} series={series} testId="canvas-weights" pngName="task-weights" />
+      <LineCanvas xs={xs} series={series} testId="canvas-weights" pngName="task-weights" pngTitle="Task weights on the shared layers" yLabel="weight" />
     </figure>
   );
 });
@@ -53,7 +53,14 @@ export const ConflictView = memo(function ConflictView({ tasks, points }: { task
     <figure className="chart conflict" data-testid="conflict-view" data-measured={measured}>
       <figcaption>
         <strong>Gradient conflict</strong> · shared layers
-        {latest && <TablePngButton table={() => tableRef.current} name="gradient-conflict" testId="png-conflict" />}
+        {latest && (
+          <PngButton
+            source={() => tableSource(tableRef.current)}
+            meta={{ title: `Gradient conflict on the shared layers: cosine between tasks' gradients`, xLabel: 'task', yLabel: 'task' }}
+            name="gradient-conflict"
+            testId="png-conflict"
+          />
+        )}
       </figcaption>
       {!latest ? (
         <p className="hint">No shared parameters measured yet (a graph without shared layers has no conflict to show).</p>

@@ -7,11 +7,13 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import { arrayMax, type TaskSpec } from '../../model';
 import { readoutClass } from '../../state';
 import { classRecall, confusionMatrix, topConfusions } from './insightMath';
-import { PngButton, TablePngButton } from './PngButton';
+import { canvasSource, PngButton, tableSource } from './PngButton';
+import { useCanvasTheme } from './theme';
 
 const TABLE_MAX = 24;
 
-export const ConfusionMatrix = memo(function ConfusionMatrix({ task, pred, truth }: { task: TaskSpec; pred: Float32Array; truth: Float32Array }) {
+/** `names`: the task's class names in class order (see taskClassNames); rows, columns and lists are labelled with them. */
+export const ConfusionMatrix = memo(function ConfusionMatrix({ task, pred, truth, names }: { task: TaskSpec; pred: Float32Array; truth: Float32Array; names: readonly string[] }) {
   const C = task.kind === 'multiclass' ? task.classes : 2;
   const m = useMemo(() => confusionMatrix(truth, Array.from(pred, (v) => readoutClass(task.kind, v)), C), [truth, pred, task.kind, C]);
   const total = m.reduce((a, row) => a + row.reduce((x, y) => x + y, 0), 0);
@@ -24,36 +26,51 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ task, pred, truth
           accuracy {total ? ((100 * right) / total).toFixed(1) : '—'}% of {total}
         </span>
       </figcaption>
-      {C <= TABLE_MAX ? <CountTable task={task} m={m} /> : <LargeMatrix task={task} m={m} />}
+      {C <= TABLE_MAX ? <CountTable task={task} m={m} names={names} /> : <LargeMatrix task={task} m={m} names={names} />}
     </figure>
   );
 });
 
-function CountTable({ task, m }: { task: TaskSpec; m: number[][] }) {
+/** A class's name for a header: at most 14 characters (the whole name in the tooltip). */
+const short = (name: string) => (name.length > 14 ? `${name.slice(0, 13)}…` : name);
+const nameOf = (names: readonly string[], c: number) => names[c] ?? String(c);
+
+function CountTable({ task, m, names }: { task: TaskSpec; m: number[][]; names: readonly string[] }) {
   const max = Math.max(1, arrayMax(m.flat()));
+  // On a dark panel the light text keeps a 4.5:1 contrast only over a fainter tint.
+  const [diag, off] = useCanvasTheme().dark ? [0.4, 0.5] : [0.75, 0.7];
   const tableRef = useRef<HTMLTableElement>(null);
   return (
     <>
-      <TablePngButton table={() => tableRef.current} name={`confusion-${task.name}`} testId={`png-confusion-${task.id}`} />
+      <PngButton
+        source={() => tableSource(tableRef.current)}
+        meta={{ title: `${task.name}: confusion matrix (validation)`, xLabel: 'predicted class', yLabel: 'true class' }}
+        name={`confusion-${task.name}`}
+        testId={`png-confusion-${task.id}`}
+      />
       <table className="cm" ref={tableRef}>
         <thead>
           <tr>
             <th title="rows: true class, columns: predicted class">true \ pred</th>
             {m.map((_, j) => (
-              <th key={j}>{j}</th>
+              <th key={j} scope="col" title={`predicted ${nameOf(names, j)} (class ${j})`} data-testid="cm-col">
+                {short(nameOf(names, j))}
+              </th>
             ))}
           </tr>
         </thead>
         <tbody>
           {m.map((row, i) => (
             <tr key={i}>
-              <th>{i}</th>
+              <th scope="row" title={`true ${nameOf(names, i)} (class ${i})`} data-testid="cm-row">
+                {short(nameOf(names, i))}
+              </th>
               {row.map((v, j) => (
                 <td
                   key={j}
                   data-testid="cm-cell"
                   data-count={v}
-                  style={{ background: i === j ? `rgba(43,182,115,${(0.15 + (0.75 * v) / max).toFixed(2)})` : `rgba(209,69,59,${((0.7 * v) / max).toFixed(2)})` }}
+                  style={{ background: i === j ? `rgba(43,182,115,${(0.15 + (diag * v) / max).toFixed(2)})` : `rgba(209,69,59,${((off * v) / max).toFixed(2)})` }}
                 >
                   {v}
                 </td>
@@ -69,9 +86,10 @@ function CountTable({ task, m }: { task: TaskSpec; m: number[][] }) {
 /** Side of the heat map in pixels; with more classes than this, each pixel shows the largest of a block of cells. */
 const MAP_PX = 300;
 
-function LargeMatrix({ task, m }: { task: TaskSpec; m: number[][] }) {
+function LargeMatrix({ task, m, names }: { task: TaskSpec; m: number[][]; names: readonly string[] }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const C = m.length;
+  const dark = useCanvasTheme().dark;
   const top = useMemo(() => topConfusions(m, 10), [m]);
   const worst = useMemo(
     () =>
@@ -100,16 +118,23 @@ function LargeMatrix({ task, m }: { task: TaskSpec; m: number[][] }) {
         if (i === j && m[i][j] > 0) diag[k] = 1;
       }
     const max = Math.max(1, arrayMax(cell));
+    // An empty cell is the panel's colour (white, or the dark panel); a full one the class colour.
+    const base = dark ? [24, 28, 34] : [255, 255, 255];
     for (let k = 0; k < cell.length; k++) {
       const a = cell[k] / max;
-      const [r, g, b] = diag[k] ? [43, 182, 115] : [209, 69, 59];
-      img.data.set([255 - (255 - r) * a, 255 - (255 - g) * a, 255 - (255 - b) * a, 255], 4 * k);
+      const rgb = diag[k] ? [43, 182, 115] : [209, 69, 59];
+      img.data.set([...rgb.map((c, i) => base[i] + (c - base[i]) * a), 255], 4 * k);
     }
     ctx.putImageData(img, 0, 0);
-  }, [m, C]);
+  }, [m, C, dark]);
   return (
     <div className="cm-large">
-      <PngButton canvas={() => ref.current} name={`confusion-${task.name}`} testId={`png-confusion-${task.id}`} />
+      <PngButton
+        source={() => canvasSource(ref.current)}
+        meta={{ title: `${task.name}: confusion matrix (validation, ${C} classes)`, xLabel: 'predicted class', yLabel: 'true class' }}
+        name={`confusion-${task.name}`}
+        testId={`png-confusion-${task.id}`}
+      />
       <canvas ref={ref} className="cm-map" data-testid={`cm-map-${task.id}`} title={`${C}×${C} cells${C > MAP_PX ? `, each pixel the largest of a ${(C / MAP_PX).toFixed(1)}-class block` : ''}; rows true, columns predicted`} />
       <div className="cm-lists">
         <table className="cm-top" data-testid={`cm-top-${task.id}`}>
@@ -118,7 +143,7 @@ function LargeMatrix({ task, m }: { task: TaskSpec; m: number[][] }) {
             {top.map((x) => (
               <tr key={`${x.truth}-${x.pred}`}>
                 <td>
-                  {x.truth} → {x.pred}
+                  {nameOf(names, x.truth)} → {nameOf(names, x.pred)}
                 </td>
                 <td>{x.count}</td>
               </tr>
@@ -135,7 +160,7 @@ function LargeMatrix({ task, m }: { task: TaskSpec; m: number[][] }) {
           <tbody>
             {worst.map((x) => (
               <tr key={x.c}>
-                <td>class {x.c}</td>
+                <td>{nameOf(names, x.c)}</td>
                 <td>{(100 * x.r).toFixed(0)}%</td>
               </tr>
             ))}

@@ -7,6 +7,7 @@ import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, 
 import type { TaskSpec } from '../../model';
 import { groupBand, type SeedGroup } from '../../state';
 import { CLASS_COLOURS } from '../panels/ScatterPreview';
+import { useCanvasTheme } from './theme';
 import { fmtNum } from './ticks';
 
 type Quantity = 'valLoss' | 'metric';
@@ -31,6 +32,8 @@ function TaskBands({ task, groups, quantity }: { task: TaskSpec; groups: SeedGro
   const having = useMemo(() => groups.filter((g) => g.tasks.some((t) => t.id === task.id)), [groups, task.id]);
   const rows = useMemo(() => bandRows(having, task.id, quantity), [having, task.id, quantity]);
   const what = quantity === 'valLoss' ? 'loss' : task.kind === 'regression' ? 'RMSE' : 'accuracy';
+  const theme = useCanvasTheme();
+  const tick = { fill: theme.text };
   return (
     <figure className="chart" data-testid={`band-chart-${task.id}`} data-groups={having.length} data-rows={rows.length}>
       <figcaption>
@@ -38,10 +41,14 @@ function TaskBands({ task, groups, quantity }: { task: TaskSpec; groups: SeedGro
       </figcaption>
       <ResponsiveContainer width="100%" height={180}>
         <ComposedChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="#eef1f5" />
-          <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => fmtNum(v)} fontSize={10} />
-          <YAxis domain={['auto', 'auto']} tickFormatter={(v: number) => fmtNum(v)} fontSize={10} width={44} />
-          <Tooltip formatter={(v) => (Array.isArray(v) ? v.map((x) => fmtNum(Number(x))).join(' … ') : fmtNum(Number(v)))} labelFormatter={(s) => `step ${s}`} />
+          <CartesianGrid stroke={theme.grid} />
+          <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => fmtNum(v)} fontSize={10} tick={tick} stroke={theme.axis} />
+          <YAxis domain={['auto', 'auto']} tickFormatter={(v: number) => fmtNum(v)} fontSize={10} width={44} tick={tick} stroke={theme.axis} />
+          <Tooltip
+            formatter={(v) => (Array.isArray(v) ? v.map((x) => fmtNum(Number(x))).join(' … ') : fmtNum(Number(v)))}
+            labelFormatter={(s) => `step ${s}`}
+            contentStyle={{ background: theme.panel, borderColor: theme.grid }}
+          />
           <Legend wrapperStyle={{ fontSize: 10 }} />
           {having.map((g, k) => (
             <Area key={`b${k}`} dataKey={`b${k}`} name={`${g.name} (min…max)`} stroke="none" fill={CLASS_COLOURS[k % CLASS_COLOURS.length]} fillOpacity={0.18} isAnimationActive={false} connectNulls legendType="none" />

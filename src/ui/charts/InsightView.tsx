@@ -1,5 +1,6 @@
 /** What the model learned: live decision boundaries (2D inputs) and, at the end of a run, validation confusion matrices / predicted-vs-true. */
-import type { DatasetArrays } from '../../model';
+import { taskClassNames, type DatasetArrays } from '../../model';
+import { useMemo } from 'react';
 import { useApp } from '../../state';
 import { BoundaryView } from './BoundaryView';
 import { ConfusionMatrix } from './ConfusionMatrix';
@@ -11,6 +12,10 @@ export function InsightView({ data }: { data: DatasetArrays | null }) {
   const tasks = useApp((s) => s.runTasks);
   const boundary = useThrottled(useApp((s) => s.boundary), 200);
   const predictions = useApp((s) => s.predictions);
+  // The class names of the dataset the run trained on (not the one being edited now).
+  const ds = useApp((s) => s.runs.find((r) => r.id === s.runId)?.config.dataset ?? s.config.dataset);
+  const table = useApp((s) => s.csv.table);
+  const names = useMemo(() => tasks.map((t) => taskClassNames(ds, t, table)), [tasks, ds, table]);
   const ok = (n: number | undefined) => n === tasks.length;
   const showBoundary = boundary && ok(boundary.values.length);
   const showPred = predictions && ok(predictions.pred.length);
@@ -23,7 +28,7 @@ export function InsightView({ data }: { data: DatasetArrays | null }) {
           t.kind === 'regression' ? (
             <PredVsTrue key={`p-${t.id}`} task={t} pred={predictions.pred[i]} truth={predictions.truth[i]} />
           ) : (
-            <ConfusionMatrix key={`c-${t.id}`} task={t} pred={predictions.pred[i]} truth={predictions.truth[i]} />
+            <ConfusionMatrix key={`c-${t.id}`} task={t} pred={predictions.pred[i]} truth={predictions.truth[i]} names={names[i]} />
           ),
         )}
     </section>

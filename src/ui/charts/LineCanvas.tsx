@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { drawFrame, makeScale, nearestIndex, PAD, plotted, shownMarkers, type Marker, type Series } from './lineDraw';
 import { PngButton } from './PngButton';
+import { useCanvasTheme } from './theme';
 import { fmtNum } from './ticks';
 
 export type { Series } from './lineDraw';
@@ -19,8 +20,19 @@ interface Props {
   logY?: boolean;
   /** file name of the PNG export (a small button under the chart); none when absent */
   pngName?: string;
+  /** the PNG's title (default: pngName) and axis names (x default: "step"); its legend is the series' labels */
+  pngTitle?: string;
+  xLabel?: string;
+  yLabel?: string;
   /** labelled vertical lines at these x values (e.g. where a schedule's phase 2 starts), drawn when inside the x range */
   markers?: Marker[];
+}
+
+/** A fresh canvas with one frame drawn at device pixel ratio `dpr` (for the PNG export). */
+function drawnAt(dpr: number, size: { width: number; height: number }, scale: ReturnType<typeof makeScale>, frame: Parameters<typeof drawFrame>[4]): HTMLCanvasElement {
+  const c = document.createElement('canvas');
+  drawFrame(c, c.getContext('2d')!, { ...size, dpr }, scale, frame);
+  return c;
 }
 
 /** Width of the element, CSS px (at least 120), followed with a ResizeObserver. */
@@ -37,7 +49,7 @@ function useWidth(wrap: React.RefObject<HTMLDivElement | null>): number {
 }
 
 /** Curves over steps `xs`, with a hover read-out in the legend. */
-export function LineCanvas({ xs, series: given, height = 160, testId, logY = false, pngName, markers = [] }: Props) {
+export function LineCanvas({ xs, series: given, height = 160, testId, logY = false, pngName, pngTitle, xLabel = 'step', yLabel, markers = [] }: Props) {
   const series = plotted(given, logY);
   const wrap = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -46,12 +58,13 @@ export function LineCanvas({ xs, series: given, height = 160, testId, logY = fal
   const n = xs.length;
   const scale = makeScale(xs, series, width, height, logY);
   const shown = shownMarkers(markers, xs);
+  const theme = useCanvasTheme();
 
   useEffect(() => {
     const c = canvas.current;
     const ctx = c?.getContext('2d');
     if (!c || !ctx) return;
-    drawFrame(c, ctx, { width, height, dpr: window.devicePixelRatio || 1 }, scale, { xs, series, markers: shown, hover, logY });
+    drawFrame(c, ctx, { width, height, dpr: window.devicePixelRatio || 1 }, scale, { xs, series, markers: shown, hover, logY, theme });
   });
 
   const onMove = (e: React.MouseEvent) => {
@@ -73,7 +86,15 @@ export function LineCanvas({ xs, series: given, height = 160, testId, logY = fal
           </span>
         ))}
         {hovered !== null && <span className="legend-step">step {xs[hovered]}</span>}
-        {pngName && <PngButton canvas={() => canvas.current} name={pngName} testId={testId ? `png-${testId}` : undefined} />}
+        {pngName && (
+          <PngButton
+            // Redrawn at the export scale (crisp lines and text), without the hover line.
+            source={() => ({ width, draw: (dpr) => drawnAt(dpr, { width, height }, scale, { xs, series, markers: shown, hover: null, logY, theme }) })}
+            meta={() => ({ title: pngTitle ?? pngName, xLabel, yLabel: yLabel && logY ? `${yLabel} (log scale)` : yLabel, legend: given.map((s) => ({ label: s.label, colour: s.colour, dashed: s.dashed })) })}
+            name={pngName}
+            testId={testId ? `png-${testId}` : undefined}
+          />
+        )}
       </div>
     </div>
   );

@@ -5,6 +5,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { PairedValues } from '../../state';
 import { CLASS_COLOURS } from '../panels/ScatterPreview';
+import { useCanvasTheme } from './theme';
 import { fmtNum } from './ticks';
 
 /** Rows A and B with one column `s<seed>` per seed. */
@@ -15,6 +16,8 @@ export function slopeRows(seeds: readonly number[], v: PairedValues, scale = 1):
 
 export default function PairedSlopes({ seeds, values, label, scale = 1 }: { seeds: number[]; values: PairedValues; label: string; scale?: number }) {
   const rows = slopeRows(seeds, values, scale);
+  const theme = useCanvasTheme();
+  const tick = { fill: theme.text };
   return (
     <figure className="chart" data-testid="paired-slopes" data-seeds={seeds.length}>
       <figcaption>
@@ -22,10 +25,10 @@ export default function PairedSlopes({ seeds, values, label, scale = 1 }: { seed
       </figcaption>
       <ResponsiveContainer width="100%" height={200}>
         <LineChart data={rows} margin={{ top: 6, right: 24, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="#eef1f5" />
-          <XAxis dataKey="side" type="category" fontSize={11} padding={{ left: 30, right: 30 }} />
-          <YAxis domain={['auto', 'auto']} tickFormatter={(v: number) => fmtNum(v)} fontSize={10} width={48} />
-          <Tooltip formatter={(v, name) => [fmtNum(Number(v)), String(name)]} />
+          <CartesianGrid stroke={theme.grid} />
+          <XAxis dataKey="side" type="category" fontSize={11} padding={{ left: 30, right: 30 }} tick={tick} stroke={theme.axis} />
+          <YAxis domain={['auto', 'auto']} tickFormatter={(v: number) => fmtNum(v)} fontSize={10} width={48} tick={tick} stroke={theme.axis} />
+          <Tooltip formatter={(v, name) => [fmtNum(Number(v)), String(name)]} contentStyle={{ background: theme.panel, borderColor: theme.grid }} />
           <Legend wrapperStyle={{ fontSize: 10 }} />
           {seeds.map((s, i) => (
             <Line key={s} dataKey={`s${s}`} name={`seed ${s}`} stroke={CLASS_COLOURS[i % CLASS_COLOURS.length]} strokeWidth={1.5} isAnimationActive={false} dot={{ r: 3 }} />

@@ -2,12 +2,14 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { TaskSpec } from '../../model';
 import { r2, rmseOf } from './insightMath';
-import { PngButton } from './PngButton';
+import { canvasSource, PngButton } from './PngButton';
+import { useCanvasTheme } from './theme';
 import { fmtNum } from './ticks';
 
 export const PredVsTrue = memo(function PredVsTrue({ task, pred, truth, size = 192 }: { task: TaskSpec; pred: Float32Array; truth: Float32Array; size?: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const stats = useMemo(() => ({ rmse: rmseOf(truth, pred), r2: r2(truth, pred) }), [truth, pred]);
+  const theme = useCanvasTheme();
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
     if (!ctx) return;
@@ -19,22 +21,22 @@ export const PredVsTrue = memo(function PredVsTrue({ task, pred, truth, size = 1
     lo -= pad;
     hi += pad;
     const px = (v: number) => ((v - lo) / (hi - lo)) * size;
-    ctx.fillStyle = '#fafafa';
+    ctx.fillStyle = theme.plot;
     ctx.fillRect(0, 0, size, size);
-    ctx.strokeStyle = '#999';
+    ctx.strokeStyle = theme.axis;
     ctx.setLineDash([4, 3]);
     ctx.beginPath();
     ctx.moveTo(0, size);
     ctx.lineTo(size, 0);
     ctx.stroke();
     ctx.setLineDash([]);
-    ctx.fillStyle = 'rgba(47,111,222,0.55)';
+    ctx.fillStyle = theme.dark ? 'rgba(122,167,255,0.7)' : 'rgba(47,111,222,0.55)';
     for (let i = 0; i < truth.length; i++) {
       ctx.beginPath();
       ctx.arc(px(truth[i]), size - px(pred[i]), 2, 0, 2 * Math.PI);
       ctx.fill();
     }
-  }, [truth, pred, size]);
+  }, [truth, pred, size, theme]);
   return (
     <figure className="chart pred-true" data-testid={`pred-true-${task.id}`} data-rmse={stats.rmse} data-r2={stats.r2}>
       <figcaption>
@@ -42,7 +44,12 @@ export const PredVsTrue = memo(function PredVsTrue({ task, pred, truth, size = 1
         <span className="chart-stats">
           RMSE {fmtNum(stats.rmse)} · R² {Number.isFinite(stats.r2) ? stats.r2.toFixed(3) : '—'}
         </span>
-        <PngButton canvas={() => ref.current} name={`${task.name}-predicted-vs-true`} testId={`png-pred-true-${task.id}`} />
+        <PngButton
+          source={() => canvasSource(ref.current)}
+          meta={{ title: `${task.name}: predicted vs true (validation), RMSE ${fmtNum(stats.rmse)}`, xLabel: 'true value', yLabel: 'predicted value' }}
+          name={`${task.name}-predicted-vs-true`}
+          testId={`png-pred-true-${task.id}`}
+        />
       </figcaption>
       <canvas ref={ref} width={size} height={size} aria-label={`Predicted against true ${task.name}`} />
     </figure>

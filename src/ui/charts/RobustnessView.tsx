@@ -1,8 +1,11 @@
 /** Validation accuracy (or RMSE) against FGSM strength ε, per task, for the runs ticked for comparison (else the current run). */
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useApp, type RunRecord } from '../../state';
 import { CLASS_COLOURS } from '../panels/ScatterPreview';
-import { LineCanvas, type Series } from './LineCanvas';
+import type { Series } from './lineDraw';
+
+// recharts loads in its own chunk, when a run with robustness scores is first shown.
+const SeriesChart = lazy(() => import('./SeriesChart'));
 
 /** The runs to show: ticked ones with robustness, else the live/last run when it has some. */
 function useShownRuns(): RunRecord[] {
@@ -41,14 +44,28 @@ export function RobustnessView() {
         Robustness: each task's validation score when every input moves by ε along the sign of that task's loss gradient (FGSM, x′ = x + ε·sign ∇ₓL).
         {shown.length > 1 ? ' One line per ticked run.' : ' Tick runs in the list to compare them.'}
       </p>
-      {charts.map(({ task, series, xs }) => (
-        <figure key={task.id} className="chart" data-testid={`robustness-${task.id}`} data-runs={series.length}>
-          <figcaption>
-            <strong>{task.name}</strong> · {task.kind === 'regression' ? 'RMSE' : 'accuracy'} against ε
-          </figcaption>
-          <LineCanvas xs={xs} series={series} height={140} testId={`robustness-canvas-${task.id}`} pngName={`${task.name}-fgsm`} />
-        </figure>
-      ))}
+      {charts.map(({ task, series, xs }) => {
+        const what = `validation ${task.kind === 'regression' ? 'RMSE' : 'accuracy'}`;
+        return (
+          <figure key={task.id} className="chart" data-testid={`robustness-${task.id}`} data-runs={series.length}>
+            <figcaption>
+              <strong>{task.name}</strong> · {what} against ε
+            </figcaption>
+            <Suspense fallback={<p className="hint">Loading the chart…</p>}>
+              <SeriesChart
+                xs={xs}
+                series={series}
+                height={180}
+                xLabel="FGSM strength ε"
+                yLabel={what}
+                title={`${task.name}: ${what} under an FGSM attack of strength ε`}
+                pngName={`${task.name}-fgsm`}
+                testId={`robustness-canvas-${task.id}`}
+              />
+            </Suspense>
+          </figure>
+        );
+      })}
     </section>
   );
 }

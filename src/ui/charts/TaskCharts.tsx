@@ -6,6 +6,7 @@ import { DownloadLink } from '../panels/DownloadLink';
 import { CLASS_COLOURS } from '../panels/ScatterPreview';
 import { downsample } from './downsample';
 import { ConflictView, WeightsChart } from './ConflictView';
+import { useCanvasTheme } from './theme';
 import { LineCanvas, type Series } from './LineCanvas';
 import { ema } from './smooth';
 import { fmtNum } from './ticks';
@@ -56,25 +57,26 @@ const TaskChart = memo(function TaskChart({ task, index, points, opts, markers }
           </span>
         )}
       </figcaption>
-      <LineCanvas xs={xs} series={series} testId={`canvas-${task.id}`} logY={opts.logY} pngName={`${task.name}-curves`} markers={markers} />
+      <LineCanvas xs={xs} series={series} testId={`canvas-${task.id}`} logY={opts.logY} pngName={`${task.name}-curves`} pngTitle={`${task.name} (${task.kind}): training curves`} yLabel={`loss (left), ${mName} (right)`} markers={markers} />
     </figure>
   );
 });
 
 const CombinedChart = memo(function CombinedChart({ tasks, points, opts, markers }: { tasks: TaskSpec[]; points: MetricPoint[]; opts: ChartOptions; markers: Markers }) {
+  const ink = useCanvasTheme().ink;
   const { xs, series } = useMemo(() => {
     const s: Series[] = [];
-    if (opts.showTrain) s.push({ key: 'total', label: 'weighted train loss', colour: '#333', ys: column(points, (p) => p.totalLoss, opts.smoothing) });
+    if (opts.showTrain) s.push({ key: 'total', label: 'weighted train loss', colour: ink, ys: column(points, (p) => p.totalLoss, opts.smoothing) });
     if (opts.showVal)
       tasks.forEach((t, i) => s.push({ key: t.id, label: `${t.name} val`, colour: CLASS_COLOURS[i % CLASS_COLOURS.length], ys: column(points, (p) => p.tasks[i].valLoss, opts.smoothing) }));
     return { xs: Float64Array.from(points, (p) => p.step), series: s };
-  }, [points, tasks, opts]);
+  }, [points, tasks, opts, ink]);
   return (
     <figure className="chart combined" data-testid="chart-combined">
       <figcaption>
         <strong>All tasks</strong> · validation loss per task and weighted train loss
       </figcaption>
-      <LineCanvas xs={xs} series={series} testId="canvas-combined" logY={opts.logY} pngName="all-tasks" markers={markers} />
+      <LineCanvas xs={xs} series={series} testId="canvas-combined" logY={opts.logY} pngName="all-tasks" pngTitle="All tasks: validation loss per task and weighted train loss" yLabel="loss" markers={markers} />
     </figure>
   );
 });

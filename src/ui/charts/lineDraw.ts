@@ -1,4 +1,5 @@
 /** Pure geometry and canvas drawing for LineCanvas: scales, axes, markers, series and the hover line. */
+import { LIGHT_THEME, type CanvasTheme } from './theme';
 import { fmtNum, niceTicks } from './ticks';
 
 /** One curve: y values aligned with the chart's xs (NaN leaves a gap), optionally against the right-hand axis. */
@@ -106,10 +107,10 @@ function vline(ctx: CanvasRenderingContext2D, s: Scale, X: number): void {
 }
 
 /** Grid lines and tick labels of both y axes and the x axis. */
-function drawAxes(ctx: CanvasRenderingContext2D, s: Scale, n: number, logY: boolean): void {
+function drawAxes(ctx: CanvasRenderingContext2D, s: Scale, n: number, logY: boolean, theme: CanvasTheme): void {
   ctx.font = '10px system-ui, sans-serif';
-  ctx.strokeStyle = '#eceff3';
-  ctx.fillStyle = '#6b7684';
+  ctx.strokeStyle = theme.grid;
+  ctx.fillStyle = theme.text;
   ctx.lineWidth = 1;
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
@@ -161,6 +162,8 @@ export interface Frame {
   markers: readonly Marker[];
   hover: number | null;
   logY: boolean;
+  /** colours of the grid, labels and markers (light or dark); the light theme when absent */
+  theme?: CanvasTheme;
 }
 
 /** Clear the canvas (width×height CSS px at the device pixel ratio `dpr`) and draw one frame. */
@@ -170,8 +173,9 @@ export function drawFrame(c: HTMLCanvasElement, ctx: CanvasRenderingContext2D, s
   c.height = height * dpr;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, width, height);
-  drawAxes(ctx, s, f.xs.length, f.logY);
-  ctx.strokeStyle = '#9aa4b1';
+  const theme = f.theme ?? LIGHT_THEME;
+  drawAxes(ctx, s, f.xs.length, f.logY, theme);
+  ctx.strokeStyle = theme.axis;
   ctx.setLineDash([2, 3]);
   ctx.textAlign = 'left';
   for (const m of f.markers) {
@@ -180,7 +184,7 @@ export function drawFrame(c: HTMLCanvasElement, ctx: CanvasRenderingContext2D, s
   }
   drawSeries(ctx, s, f.xs, f.series);
   if (f.hover !== null && f.hover < f.xs.length) {
-    ctx.strokeStyle = '#9aa4b1';
+    ctx.strokeStyle = theme.axis;
     ctx.lineWidth = 1;
     vline(ctx, s, s.px(f.xs[f.hover]));
   }

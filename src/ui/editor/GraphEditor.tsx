@@ -3,14 +3,15 @@
  * and every React Flow change goes back as a store action (see flowView.ts). It subscribes to the graph, its
  * analysis and the ui selection only, so training ticks never re-render it.
  */
-import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { Background, Controls, getViewportForBounds, ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { datasetInputDim, graphTemplate } from '../../model';
 import { useApp, useAppStore, type AppStore } from '../../state';
 import { edgeActions, flowEdges, flowNodes, isEmpty, nodeActions, type FlowNodeCache } from './flowView';
 import { MtlNode, type MtlFlowNode } from './MtlNode';
 import { DND_MIME, Palette } from './Palette';
+import { WarmCopiesProvider } from './WarmCopies';
 
 const nodeTypes = { mtl: MtlNode };
 
@@ -57,9 +58,49 @@ function useFlowHandlers(store: AppStore) {
   return { onNodesChange, onEdgesChange, onConnect };
 }
 
+/**
+ * Lowest zoom a fit goes to: node text is at least 13 px in flow units (see the editor rules in theme.css), so at
+ * this zoom it is at least 11 px on screen.
+ */
+export const READABLE_ZOOM = 0.85;
+/** Screen pixels kept free around a graph that is larger than the view. */
+const EDGE_PX = 16;
+
+/**
+ * Fit the graph in view, but never below READABLE_ZOOM: a graph that is then still wider (or taller) than the
+ * view starts at its left (top) edge, where the Input is, and `wide` says so (the canvas shows a pan hint).
+ */
+function useReadableFit() {
+  const rf = useReactFlow();
+  const [wide, setWide] = useState(false);
+  const fit = useCallback(() => {
+    const el = document.querySelector('.editor-canvas');
+    const nodes = rf.getNodes();
+    if (!el || nodes.length === 0) return;
+    const { width, height } = el.getBoundingClientRect();
+    const b = rf.getNodesBounds(nodes);
+    const vp = getViewportForBounds(b, width, height, READABLE_ZOOM, 1.25, 0.1);
+    const tooWide = b.width * vp.zoom + 2 * EDGE_PX > width;
+    const tooTall = b.height * vp.zoom + 2 * EDGE_PX > height;
+    if (tooWide) vp.x = EDGE_PX - b.x * vp.zoom;
+    if (tooTall) vp.y = EDGE_PX - b.y * vp.zoom;
+    void rf.setViewport(vp);
+    setWide(tooWide || tooTall);
+  }, [rf]);
+  // The first fit, once React Flow has measured the nodes.
+  const measured = useNodesInitialized();
+  const first = useRef(true);
+  useEffect(() => {
+    if (!measured || !first.current) return;
+    first.current = false;
+    fit();
+  }, [measured, fit]);
+  return { fit, wide, setWide };
+}
+
 /** Palette actions: drop a kind on the canvas, add one at the centre, or replace the graph with a template. */
-function usePaletteActions(store: AppStore) {
-  const { screenToFlowPosition, fitView } = useReactFlow();
+function usePaletteActions(store: AppStore, fit: () => void) {
+  const { screenToFlowPosition } = useReactFlow();
   const onDrop = useCallback(
     (e: DragEvent) => {
       const kind = e.dataTransfer.getData(DND_MIME);
@@ -74,7 +115,7 @@ function usePaletteActions(store: AppStore) {
       const el = document.querySelector('.editor-canvas')?.getBoundingClientRect();
       const p = el ? screenToFlowPosition({ x: el.left + el.width / 2, y: el.top + el.height / 2 }) : { x: 0, y: 0 };
       const jitter = store.getState().config.graph.nodes.length * 7;
-      store.getState().addNode(kind, { x: p.x + (jitter % 60), y: p.y + (jitter % 60) });
+      return store.getState().addNode(kind, { x: p.x + (jitter % 60), y: p.y + (jitter % 60) });
     },
     [store, screenToFlowPosition],
   );
@@ -84,21 +125,22 @@ function usePaletteActions(store: AppStore) {
       if (!tpl) return;
       store.getState().update((d) => {
         d.graph = tpl.build(d.tasks, datasetInputDim(d.dataset));
+        // The warm-start choice named the old graph's nodes: choose the source again for this one.
+        delete d.warmStart;
         // Runs are named after the experiment: say which architecture this is.
         d.name = `${d.tasks.length} tasks, ${tpl.label}`;
       });
       store.getState().select(null);
       // Fit once React Flow has measured the new nodes.
-      setTimeout(() => void fitView({ padding: 0.15 }), 50);
+      setTimeout(fit, 50);
     },
-    [store, fitView],
+    [store, fit],
   );
   return { onDrop, addAtCentre, applyTemplate };
 }
 
 /** Refit the view when the graph is replaced (a template, a dataset switch, an import, a link, undo of those): not on a single added or removed node. */
-function useFitOnReplace() {
-  const { fitView } = useReactFlow();
+function useFitOnReplace(fit: () => void) {
   const ids = useApp((s) => s.config.graph.nodes.map((n) => n.id).join('\u0000'));
   const last = useRef<string[] | null>(null);
   useEffect(() => {
@@ -109,22 +151,24 @@ function useFitOnReplace() {
     const kept = now.filter((id) => before.includes(id)).length;
     const replaced = Math.max(now.length, before.length) - kept > 1;
     // Once React Flow has measured the new nodes.
-    if (replaced) setTimeout(() => void fitView({ padding: 0.15 }), 50);
-  }, [ids, fitView]);
+    if (replaced) setTimeout(fit, 50);
+  }, [ids, fit]);
 }
 
 function Canvas() {
   const store = useAppStore();
-  useFitOnReplace();
+  const { fit, wide, setWide } = useReadableFit();
+  useFitOnReplace(fit);
   const { nodes, edges } = useFlowElements();
   const { onNodesChange, onEdgesChange, onConnect } = useFlowHandlers(store);
-  const { onDrop, addAtCentre, applyTemplate } = usePaletteActions(store);
+  const { onDrop, addAtCentre, applyTemplate } = usePaletteActions(store, fit);
   return (
     <div className="editor">
       <Palette onAdd={addAtCentre} onTemplate={applyTemplate} />
       <div
         className="editor-canvas"
         data-testid="editor-canvas"
+        data-wide={wide || undefined}
         onDragOver={(e) => {
           e.preventDefault();
           e.dataTransfer.dropEffect = 'move';
@@ -139,14 +183,19 @@ function Canvas() {
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}
           deleteKeyCode={['Backspace', 'Delete']}
-          fitView
-          fitViewOptions={{ padding: 0.2 }}
+          // The user moved the view: the pan hint has served.
+          onMoveStart={(e) => e && setWide(false)}
           minZoom={0.2}
           proOptions={{ hideAttribution: true }}
         >
           <Background gap={20} />
           <Controls showInteractive={false} />
         </ReactFlow>
+        {wide && (
+          <p className="editor-wide-hint" data-testid="graph-wide-hint">
+            Larger than the view at a readable size: drag the background to pan, scroll to zoom, or use the fit button (bottom left) to see it all.
+          </p>
+        )}
       </div>
     </div>
   );
@@ -156,7 +205,9 @@ function Canvas() {
 export function GraphEditor() {
   return (
     <ReactFlowProvider>
-      <Canvas />
+      <WarmCopiesProvider>
+        <Canvas />
+      </WarmCopiesProvider>
     </ReactFlowProvider>
   );
 }

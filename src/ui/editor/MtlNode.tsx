@@ -3,6 +3,7 @@ import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { coerceParams, nodeKind, outputCount, type GraphNode, type TaskSpec } from '../../model';
 import { useApp } from '../../state';
+import { useWarmCopy } from './WarmCopies';
 
 export type MtlFlowNode = Node<{ nodeId: string }, 'mtl'>;
 
@@ -18,7 +19,7 @@ function MtlNodeView({ id, selected }: NodeProps<MtlFlowNode>) {
   const outShapes = useApp((s) => s.analysis.outShapes[id]);
   const errors = useApp((s) => s.analysis.nodeErrors[id]);
   const warning = useApp((s) => s.analysis.warnings[id]);
-  const warm = useApp((s) => !!s.config.warmStart?.nodes.includes(id));
+  const warm = useWarmCopy(id);
   if (!node) return null;
   const spec = nodeKind(node.kind);
   const nOut = spec ? outputCount(spec, coerceParams(spec.params, node.params), { inputDim: 0, tasks }) : 0;
@@ -32,7 +33,7 @@ function MtlNodeView({ id, selected }: NodeProps<MtlFlowNode>) {
       data-kind={node.kind}
       data-frozen={frozen || undefined}
       title={spec?.description}
-      style={multi ? { minHeight: 24 + 22 * nOut, paddingRight: 54 } : undefined}
+      style={multi ? { minHeight: 24 + 26 * nOut, paddingRight: 60 } : undefined}
     >
       {spec && spec.inputs !== 'none' && <Handle type="target" position={Position.Left} data-testid={`in-${id}`} />}
       <div className="mtl-node-title">
@@ -44,7 +45,7 @@ function MtlNodeView({ id, selected }: NodeProps<MtlFlowNode>) {
           </span>
         )}
         {warm && (
-          <span className="mtl-node-frozen" data-testid={`warm-${id}`} title="initialised from the warm-start source (when its shapes match)">
+          <span className="mtl-node-frozen" data-testid={`warm-${id}`} title="initialised from the warm-start source (same kind, parameters and input shape)">
             {' '}
             ↺ warm start
           </span>
@@ -69,7 +70,7 @@ function MtlNodeView({ id, selected }: NodeProps<MtlFlowNode>) {
           const top = `${((k + 1) / (nOut + 1)) * 100}%`;
           return (
             <div key={k}>
-              <span className="mtl-node-outlabel" style={{ position: 'absolute', right: 8, top, transform: 'translateY(-50%)', fontSize: 10, color: '#5b6675' }}>
+              <span className="mtl-node-outlabel" style={{ position: 'absolute', right: 8, top, transform: 'translateY(-50%)' }}>
                 {tasks[k]?.name ?? `out${k}`}
               </span>
               <Handle type="source" id={`out${k}`} position={Position.Right} style={{ top }} data-testid={`out-${id}-${k}`} />

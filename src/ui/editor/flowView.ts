@@ -35,6 +35,9 @@ export function flowNodes(nodes: readonly GraphNode[], selected: readonly string
   return out;
 }
 
+/** Width of the invisible path around each edge that takes the pointer, in flow units (≥ 24 screen px at the editor's readable zoom), so overlapping edges are easy to pick. */
+export const EDGE_PICK_WIDTH = 28;
+
 /** The flow edges of `edges`: selected per `selected`, an edge with a problem labelled with it and drawn as an error. */
 export function flowEdges(edges: readonly GraphEdge[], selected: readonly string[], errors: Readonly<Record<string, string>>): Edge[] {
   const on = new Set(selected);
@@ -50,6 +53,7 @@ export function flowEdges(edges: readonly GraphEdge[], selected: readonly string
       label: err,
       className: err ? 'edge-error' : undefined,
       markerEnd: { type: MarkerType.ArrowClosed },
+      interactionWidth: EDGE_PICK_WIDTH,
     };
   });
 }

@@ -32,6 +32,8 @@ export function DatasetPanel({ preview, views }: { preview: DatasetPreview; view
     const tpl = datasetTemplate(ds, tasks);
     update((d) => {
       d.graph = tpl.graph;
+      // The warm-start choice named the old graph's nodes.
+      delete d.warmStart;
       d.name = tpl.name;
       if (tpl.weighting) d.weighting = tpl.weighting;
     });

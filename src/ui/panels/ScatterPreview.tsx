@@ -1,6 +1,7 @@
 /** Canvas scatter of the training points, coloured by one task's label (class colours, or a diverging ramp for regression). */
 import { useEffect, useRef } from 'react';
 import type { DatasetArrays, TaskSpec } from '../../model';
+import { useCanvasTheme } from '../charts/theme';
 
 /** The ring of a training point whose label the budget hides. */
 const UNLABELLED = '#9aa3ad';
@@ -16,14 +17,15 @@ export function rampColour(v: number): string {
 
 export function ScatterPreview({ data, task, size = 120 }: { data: DatasetArrays; task: TaskSpec; size?: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const theme = useCanvasTheme();
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
     if (!ctx) return;
     ctx.clearRect(0, 0, size, size);
-    ctx.fillStyle = '#fafafa';
+    ctx.fillStyle = theme.plot;
     ctx.fillRect(0, 0, size, size);
     const y = data.yTrain[task.id];
-    ctx.strokeStyle = 'rgba(0,0,0,0.25)';
+    ctx.strokeStyle = theme.pointEdge;
     ctx.lineWidth = 0.5;
     const px = (v: number) => ((v + 1.2) / 2.4) * size;
     const dot = (i: number) => {
@@ -34,7 +36,7 @@ export function ScatterPreview({ data, task, size = 120 }: { data: DatasetArrays
     ctx.strokeStyle = UNLABELLED;
     ctx.lineWidth = 0.8;
     for (let i = 0; i < data.nTrain; i++) if (Number.isNaN(y[i])) (dot(i), ctx.stroke());
-    ctx.strokeStyle = 'rgba(0,0,0,0.25)';
+    ctx.strokeStyle = theme.pointEdge;
     ctx.lineWidth = 0.5;
     for (let i = 0; i < data.nTrain; i++) {
       if (Number.isNaN(y[i])) continue;
@@ -43,7 +45,7 @@ export function ScatterPreview({ data, task, size = 120 }: { data: DatasetArrays
       ctx.fill();
       if (task.kind === 'regression') ctx.stroke();
     }
-  }, [data, task, size]);
+  }, [data, task, size, theme]);
   let hidden = 0;
   const y = data.yTrain[task.id];
   for (let i = 0; i < data.nTrain; i++) if (Number.isNaN(y[i])) hidden++;

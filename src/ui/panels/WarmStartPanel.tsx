@@ -2,31 +2,12 @@
  * Warm start (initialise nodes from an earlier run's or an uploaded file's weights), the two-phase schedule, and
  * tfjs weights files (download a run's, upload some back as a warm-start source).
  */
-import { useEffect, useMemo, useState } from 'react';
-import { proposeWarmStart, shapesText, WARM_FILE_PREFIX, type ExperimentConfig } from '../../model';
-import { readTfjsUpload, tfjsFiles, useApp, useAppStore, WEIGHTS_FILE, type WarmSource } from '../../state';
+import { useState } from 'react';
+import { planWarmStart, shapesText, WARM_FILE_PREFIX, type ExperimentConfig, type WarmStartPlan } from '../../model';
+import { readTfjsUpload, tfjsFiles, useApp, useAppStore, WEIGHTS_FILE } from '../../state';
+import { useWarmPlan } from '../common/useWarmPlan';
 import { NumberField } from './NumberField';
 import { saveFile } from './DownloadLink';
-
-/** The source chosen in config.warmStart, loaded (null while loading or when absent). */
-function useWarmSource(runId: string | undefined): { source: WarmSource | null; loaded: boolean } {
-  const store = useAppStore();
-  const uploaded = useApp((s) => s.uploadedWeights);
-  const hasWeights = useApp((s) => (runId ? !!s.runs.find((r) => r.id === runId)?.hasWeights : false));
-  const [state, setState] = useState<{ id: string | undefined; source: WarmSource | null }>({ id: undefined, source: null });
-  useEffect(() => {
-    let live = true;
-    if (!runId) return;
-    void store
-      .getState()
-      .getWarmSource(runId)
-      .then((source) => live && setState({ id: runId, source }));
-    return () => {
-      live = false;
-    };
-  }, [runId, store, uploaded, hasWeights]);
-  return state.id === runId ? { source: state.source, loaded: true } : { source: null, loaded: false };
-}
 
 export function WarmStartPanel() {
   const config = useApp((s) => s.config);
@@ -36,15 +17,14 @@ export function WarmStartPanel() {
   const store = useAppStore();
   const ws = config.warmStart;
   const withWeights = runs.filter((r) => r.hasWeights && r.status === 'done');
-  const { source, loaded } = useWarmSource(ws?.runId);
-  const proposals = useMemo(() => (source ? proposeWarmStart(source.config, source.weights, config) : []), [source, config]);
+  const { source, loaded, plan } = useWarmPlan();
   const [uploadMsg, setUploadMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
-  /** Choose a source: its nodes that fit this graph are ticked. */
+  /** Choose a source: this graph's nodes that a source node fits (by structure) are ticked. */
   const choose = async (runId: string) => {
     if (!runId) return update((d) => void delete d.warmStart);
     const src = await store.getState().getWarmSource(runId);
-    const nodes = src ? proposeWarmStart(src.config, src.weights, store.getState().config).filter((p) => p.likely).map((p) => p.nodeId) : [];
+    const nodes = src ? planWarmStart(src.config, src.weights, store.getState().config).entries.filter((p) => p.likely).map((p) => p.nodeId) : [];
     update((d) => void (d.warmStart = { runId, runName: src?.name ?? runId, nodes }));
   };
   const toggleNode = (id: string, on: boolean) =>
@@ -89,23 +69,45 @@ export function WarmStartPanel() {
           “{ws.runName}” is not in this browser{ws.runId.startsWith(WARM_FILE_PREFIX) ? ' (uploaded weights live in memory only: upload them again)' : ''}: the run will train from scratch.
         </p>
       )}
-      {ws && source && (
-        <ul className="warmstart-nodes" data-testid="warmstart-nodes">
-          {proposals.map((p) => (
-            <li key={p.nodeId} data-likely={p.likely}>
-              <label title={p.reason || 'same kind, parameters and input shape'}>
-                <input type="checkbox" data-testid={`warmstart-node-${p.nodeId}`} checked={ws.nodes.includes(p.nodeId)} onChange={(e) => toggleNode(p.nodeId, e.target.checked)} />{' '}
-                <code>{p.nodeId}</code> {p.kind} {shapesText(p.shapes)}
-                {!p.likely && <em className="hint"> — {p.reason}</em>}
-              </label>
-            </li>
-          ))}
-        </ul>
-      )}
+      {ws && plan && <PlanList plan={plan} chosen={ws.nodes} onToggle={toggleNode} />}
       <WarmStartReport />
       <TfjsFiles onUpload={onUpload} uploadMsg={uploadMsg} />
       <ScheduleSection config={config} />
     </section>
+  );
+}
+
+/** Per node of this graph: the source node it takes (ticked = copy), and the source nodes nothing takes. */
+function PlanList({ plan, chosen, onToggle }: { plan: WarmStartPlan; chosen: readonly string[]; onToggle: (id: string, on: boolean) => void }) {
+  return (
+    <ul className="warmstart-nodes" data-testid="warmstart-nodes">
+      {plan.entries.map((p) => (
+        <li key={p.nodeId} data-likely={p.likely} data-from={p.from ?? ''} data-testid={`warmstart-plan-${p.nodeId}`}>
+          <label title={p.reason || 'same kind, parameters and input shape'}>
+            <input
+              type="checkbox"
+              data-testid={`warmstart-node-${p.nodeId}`}
+              disabled={p.from === null}
+              checked={p.from !== null && chosen.includes(p.nodeId)}
+              onChange={(e) => onToggle(p.nodeId, e.target.checked)}
+            />{' '}
+            <code>{p.nodeId}</code> {p.kind}
+            {p.from !== null && (
+              <>
+                {' '}
+                ← <code>{p.from}</code> {shapesText(p.shapes)}
+              </>
+            )}
+            {!p.likely && <em className="hint"> — {p.reason}</em>}
+          </label>
+        </li>
+      ))}
+      {plan.unused.map((u) => (
+        <li key={`unused-${u.nodeId}`} className="hint" data-testid={`warmstart-unused-${u.nodeId}`}>
+          source <code>{u.nodeId}</code> {u.kind} {shapesText(u.shapes)}: not used (no node here has its kind, parameters and input shape)
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -124,8 +126,15 @@ function WarmStartReport() {
       )}
       <ul>
         {ws.report.map((r) => (
-          <li key={r.nodeId} data-testid={`warmstart-entry-${r.nodeId}`} data-status={r.status}>
-            <code>{r.nodeId}</code>: {r.status === 'copied' ? r.detail : r.status === 'missing' ? 'not in this graph' : r.detail}
+          <li key={r.nodeId} data-testid={`warmstart-entry-${r.nodeId}`} data-status={r.status} data-from={r.from ?? r.nodeId}>
+            <code>{r.nodeId}</code>
+            {r.from && r.from !== r.nodeId && (
+              <>
+                {' '}
+                ← <code>{r.from}</code>
+              </>
+            )}
+            : {r.status === 'copied' ? r.detail : r.status === 'missing' ? 'not in this graph' : r.detail}
           </li>
         ))}
       </ul>
