@@ -3,6 +3,7 @@ import { DEFAULT_SEEDS, defaultParams, MAX_SEEDS, WEIGHTINGS, weightingSpec, typ
 import { useApp, useAppStore } from '../../state';
 import { RunSummary } from '../charts/RunSummary';
 import { fmtRate } from '../charts/ticks';
+import { Explain } from '../common/Explain';
 import { NumberField } from './NumberField';
 import { ParamField } from './ParamField';
 
@@ -62,7 +63,8 @@ export function TrainPanel() {
       </label>
       {strategy && (
         <p className="hint" data-testid="weighting-help">
-          {strategy.description} <em>{strategy.reference !== '—' ? strategy.reference : ''}</em>
+          <strong>{strategy.label}</strong> ({strategy.cost}): {strategy.description} <em>{strategy.reference !== '—' ? strategy.reference : ''}</em>
+          <Explain concept="weighting" />
         </p>
       )}
       {strategy?.params.map((p) => (
