@@ -36,7 +36,7 @@ export const LESSONS: readonly Lesson[] = [
     id: 'hard-sharing',
     title: 'Hard sharing: related tasks help, unrelated tasks hurt',
     summary: 'One trunk for three tasks; then make the tasks unrelated and watch Δm% fall.',
-    hide: ['strategy', 'palette', 'seeds', 'warmstart'],
+    hide: ['strategy', 'palette', 'backend', 'seeds', 'warmstart'],
     setup() {
       const cfg = onTemplate('hard');
       if (cfg.dataset.kind === 'synthetic2d') cfg.dataset.relatedness = 0.9;

@@ -1,5 +1,6 @@
 /** The node palette: drag a kind onto the canvas (or click to add it). */
 import { NODE_KINDS, TEMPLATES } from '../../model';
+import { Hideable } from '../lessons/Hideable';
 
 export const DND_MIME = 'application/x-mtl-node';
 
@@ -7,6 +8,7 @@ export const DND_MIME = 'application/x-mtl-node';
 export function Palette({ onAdd, onTemplate }: { onAdd: (kind: string) => void; onTemplate: (id: string) => void }) {
   return (
     <div className="palette" aria-label="Node palette">
+      <Hideable k="templates">
       <h3>Templates</h3>
       <select
         data-testid="template"
@@ -24,6 +26,9 @@ export function Palette({ onAdd, onTemplate }: { onAdd: (kind: string) => void; 
           </option>
         ))}
       </select>
+      </Hideable>
+      <Hideable k="palette">
+      <div data-testid="palette-nodes">
       <h3>Nodes</h3>
       <p className="hint">Drag onto the canvas, or click to add.</p>
       {NODE_KINDS.map((k) => (
@@ -44,6 +49,8 @@ export function Palette({ onAdd, onTemplate }: { onAdd: (kind: string) => void; 
           <span>{k.description}</span>
         </button>
       ))}
+      </div>
+      </Hideable>
     </div>
   );
 }
