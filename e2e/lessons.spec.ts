@@ -1,4 +1,5 @@
 /** Lessons: every lesson link in the Lessons menu opens its experiment, hides its controls, walks step by step, trains; Close shows everything. */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { HIDE_TARGETS, type HideKey } from '../src/model/lessons/hide';
 import { openApp, setNumber } from './helpers';
@@ -88,5 +89,22 @@ test('a lesson step ticks once done: the hard-sharing lesson’s "Press Train" s
   await page.reload();
   await expect(page.getByTestId('lesson-panel')).toHaveAttribute('data-lesson', 'hard-sharing');
   await expect(page.getByTestId(HIDE_TARGETS.strategy.testId)).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('axe-core finds no serious or critical violation with the Lessons menu open, a lesson guide and an explanation open', async ({ page }) => {
+  const errors = await openApp(page);
+  const axe = async () => {
+    const res = await new AxeBuilder({ page }).analyze();
+    return res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.slice(0, 5).map((n) => `${v.id}: ${n.target.join(' ')}`));
+  };
+  await page.getByTestId('lessons-button').click();
+  await expect(page.getByTestId('lessons-list')).toBeVisible();
+  expect(await axe(), 'menu open').toEqual([]);
+  await page.locator('[data-testid^="lesson-link-"]').first().click();
+  await expect(page.getByTestId('lesson-panel')).toBeVisible();
+  await page.getByTestId('explain-sharing-toggle').click();
+  await expect(page.getByTestId('explain-sharing-body')).toBeVisible();
+  expect(await axe(), 'lesson open').toEqual([]);
   expect(errors).toEqual([]);
 });
