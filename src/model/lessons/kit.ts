@@ -52,6 +52,20 @@ export function withStrategy(cfg: ExperimentConfig, id: string): ExperimentConfi
   return cfg;
 }
 
+/** A template's menu label, for a step's text; throws for an unknown template. */
+export function tplLabel(id: string): string {
+  const tpl = graphTemplate(id);
+  if (!tpl) throw new Error(`lesson: unknown template "${id}"`);
+  return tpl.label;
+}
+
+/** A strategy's picker label, for a step's text; throws for an unknown strategy. */
+export function strategyLabel(id: string): string {
+  const spec = weightingSpec(id);
+  if (!spec) throw new Error(`lesson: unknown strategy "${id}"`);
+  return spec.label;
+}
+
 /** The 2D dataset's relatedness of a config, or NaN for another dataset. */
 export function relatednessOf(cfg: ExperimentConfig): number {
   return cfg.dataset.kind === 'synthetic2d' ? cfg.dataset.relatedness : NaN;

@@ -6,7 +6,7 @@
 import { weightingSpec } from '../weighting';
 import type { ExperimentConfig } from '../types';
 import type { HideKey } from './hide';
-import { baselined, editing, hasKind, kindId, onDataset, onTemplate, relatednessOf, trained, withStrategy, type LessonCheck } from './kit';
+import { baselined, editing, hasKind, kindId, onDataset, onTemplate, relatednessOf, strategyLabel, tplLabel, trained, withStrategy, type LessonCheck } from './kit';
 
 export interface LessonStep {
   /** one or two sentences: what to do and what to watch */
@@ -71,11 +71,11 @@ export const LESSONS: readonly Lesson[] = [
     steps: [
       { text: 'MTAN: a shared trunk, and a learned attention mask per task that decides which shared features that task reads. Press Train.', check: trained('trained MTAN', (c) => hasKind(c, 'taskattention')) },
       {
-        text: 'Pick "Task-aware attention" in the Templates menu: the trunk is cut into tokens and each task attends to them with its own query. Train again.',
+        text: `Pick "${tplLabel('tam')}" in the Templates menu: the trunk is cut into tokens and each task attends to them with its own query. Train again.`,
         check: trained('trained task-aware attention', (c) => hasKind(c, 'tam')),
       },
       {
-        text: 'Pick "Cross-task enhancement" (CARE-style): one stream per task, and each stream attends to the others and adds what it finds. Train, then compare the three runs in the runs list.',
+        text: `Pick "${tplLabel('care')}" (CARE-style): one stream per task, and each stream attends to the others and adds what it finds. Train, then compare the three runs in the runs list.`,
         check: trained('trained CARE', (c) => hasKind(c, 'care')),
       },
       { text: 'Set Relatedness to 0 and train one of them again: attention lets a task ignore what does not help it, so it suffers less than hard sharing.', check: trained('trained with unrelated tasks', unrelated) },
@@ -96,7 +96,7 @@ export const LESSONS: readonly Lesson[] = [
       { text: 'MMoE: four small expert networks, and one softmax gate per task that mixes them. Click the MMoE node to see its experts and gates. Press Train.', check: trained('trained MMoE', (c) => hasKind(c, 'mmoe')) },
       { text: 'While it trains, the Inspector shows each task’s gate weights: tasks that are not related learn to prefer different experts.' },
       {
-        text: 'Pick "CGC (PLE)" in the Templates menu: besides the shared experts each task gets experts of its own, which only its gate can use. Train and compare.',
+        text: `Pick "${tplLabel('cgc')}" in the Templates menu: besides the shared experts each task gets experts of its own, which only its gate can use. Train and compare.`,
         check: trained('trained CGC', (c) => hasKind(c, 'cgc')),
       },
     ],
@@ -117,7 +117,7 @@ export const LESSONS: readonly Lesson[] = [
         text: 'Click the Ensemble node and set "Members per task" to 1, then train again: one member is a plain single-task network. Averaging several reduces the variance of the prediction.',
         check: trained('trained with one member', (c) => c.graph.nodes.some((n) => n.kind === kindId('ensemble') && n.params.members === 1)),
       },
-      { text: 'Pick "Hard sharing" in the Templates menu and train: sharing one trunk costs far fewer weights. Compare the runs and their sizes in the runs list.', check: trained('trained hard sharing', (c) => !hasKind(c, 'ensemble')) },
+      { text: `Pick "${tplLabel('hard')}" in the Templates menu and train: sharing one trunk costs far fewer weights. Compare the runs and their sizes in the runs list.`, check: trained('trained hard sharing', (c) => !hasKind(c, 'ensemble')) },
     ],
   },
   {
@@ -167,11 +167,11 @@ export const LESSONS: readonly Lesson[] = [
         check: trained('trained with one weight at 0', (c) => c.weighting.kind === 'fixed' && Object.values(c.weighting.weights).some((w) => w === 0)),
       },
       {
-        text: `Choose "${weightingSpec('reward')!.label}" in Loss weighting: at each evaluation, the tasks that improved least gain weight. Train and watch the weight column of the run summary move.`,
+        text: `Choose "${strategyLabel('reward')}" in Loss weighting: at each evaluation, the tasks that improved least gain weight. Train and watch the weight column of the run summary move.`,
         check: trained('trained with online weights', (c) => c.weighting.kind === 'reward'),
       },
       {
-        text: `Now a gradient method: choose "${weightingSpec('pcgrad')!.label}". It computes each task’s gradient and removes the parts that conflict. Train, then open the gradient-conflict view.`,
+        text: `Now a gradient method: choose "${strategyLabel('pcgrad')}". It computes each task’s gradient and removes the parts that conflict. Train, then open the gradient-conflict view.`,
         check: trained('trained with a gradient method', (c) => !!weightingSpec(c.weighting.kind)?.needsGrads),
       },
     ],

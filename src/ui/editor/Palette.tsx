@@ -28,7 +28,7 @@ export function Palette({ onAdd, onTemplate }: { onAdd: (kind: string) => void; 
       </select>
       </Hideable>
       <Hideable k="palette">
-      <div data-testid="palette-nodes">
+      <div data-testid="palette-nodes" style={{ display: 'contents' }}>
       <h3>Nodes</h3>
       <p className="hint">Drag onto the canvas, or click to add.</p>
       {NODE_KINDS.map((k) => (

@@ -7,10 +7,7 @@ import { Explain } from '../common/Explain';
 /** The task names a node feeds, in task order; [] when it reaches no head (it is then not trained). */
 export function tasksFedBy(graph: Graph, tasks: TaskSpec[], nodeId: string): string[] {
   const heads = tasks.map((t) => graph.nodes.find((n) => n.kind === 'head' && n.params.taskId === t.id)?.id ?? '');
-  const fed = headsFedBy(
-    graph,
-    heads.filter((h) => h),
-  );
+  const fed = headsFedBy(graph, heads.filter((h) => h));
   const present = tasks.filter((_, i) => heads[i]);
   return [...(fed.get(nodeId) ?? [])].sort((a, b) => a - b).map((i) => present[i].name);
 }
