@@ -71,7 +71,7 @@ test('each lesson link opens its lesson: hidden controls are absent, Next/Back w
   expect(errors).toEqual([]);
 });
 
-test('a lesson step ticks once done: the hard-sharing lesson’s "Press Train" step shows ✓ after a run', async ({ page }) => {
+test('a lesson step ticks once done: the hard-sharing lesson’s "Press Train" step shows ✓ after a run; a reload keeps the lesson and its step', async ({ page }) => {
   const errors = await openApp(page);
   await listedLessons(page);
   await page.getByTestId('lessons-button').click();
@@ -89,6 +89,9 @@ test('a lesson step ticks once done: the hard-sharing lesson’s "Press Train" s
   await page.reload();
   await expect(page.getByTestId('lesson-panel')).toHaveAttribute('data-lesson', 'hard-sharing');
   await expect(page.getByTestId(HIDE_TARGETS.strategy.testId)).toHaveCount(0);
+  // …at the step it was on, still ticked (the run is kept too).
+  await expect(page.getByTestId('lesson-panel')).toHaveAttribute('data-step', '1');
+  await expect(page.getByTestId('lesson-check')).toHaveAttribute('data-done', 'true');
   expect(errors).toEqual([]);
 });
 

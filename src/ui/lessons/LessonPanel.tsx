@@ -33,7 +33,11 @@ function CloseButton({ close, hidden }: { close: () => void; hidden: number }) {
 }
 
 function LessonSteps({ lesson, close, hide }: { lesson: Lesson; close: () => void; hide: readonly HideKey[] }) {
-  const [at, setAt] = useState(0);
+  const [at, setAtState] = useState(() => savedStep(lesson));
+  const setAt = (i: number) => {
+    setAtState(i);
+    saveStep(lesson, i);
+  };
   const [folded, setFolded] = useState(false);
   const config = useApp((s) => s.config);
   const runs = useApp((s) => s.runs);
@@ -82,4 +86,25 @@ function LessonSteps({ lesson, close, hide }: { lesson: Lesson; close: () => voi
       )}
     </aside>
   );
+}
+
+/** sessionStorage key of a lesson's current step: a reload of the tab returns to it, a new tab starts at step 1. */
+const stepKey = (lesson: Lesson) => `mtl-lesson-step:${lesson.id}`;
+
+/** The step this tab was at in `lesson` (0 when none, unreadable or out of range). */
+function savedStep(lesson: Lesson): number {
+  try {
+    const n = Number(sessionStorage.getItem(stepKey(lesson)));
+    return Number.isInteger(n) && n >= 0 && n < lesson.steps.length ? n : 0;
+  } catch {
+    return 0; // storage refused (privacy mode): start at the first step
+  }
+}
+
+function saveStep(lesson: Lesson, i: number): void {
+  try {
+    sessionStorage.setItem(stepKey(lesson), String(i));
+  } catch {
+    // storage refused: the step is simply not remembered
+  }
 }
