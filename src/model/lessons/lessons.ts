@@ -159,7 +159,7 @@ export const LESSONS: readonly Lesson[] = [
     },
     steps: [
       {
-        text: 'Token sequences with three yes/no tasks, read by Embedding → BiLSTM → Dense, shared by all tasks. The loss is α·L_motif + β·(L_more_a + L_rising) with α = 1, β = 0.5 (Loss weighting: fixed). Press Train.',
+        text: 'Token sequences with three yes/no tasks, read by Embedding → BiLSTM → Dense, shared by all tasks. The loss is α · L(motif) + β · (L(more A) + L(rising)) with α = 1 and β = 0.5: the fixed weights under Loss weighting. Press Train.',
         check: trained('trained with fixed α/β', (c) => c.weighting.kind === 'fixed'),
       },
       {
