@@ -21,6 +21,9 @@ import { RunsPanel } from '../ui/panels/RunsPanel';
 import { ShareBar } from '../ui/panels/ShareBar';
 import { TrainPanel } from '../ui/panels/TrainPanel';
 import { WarmStartPanel } from '../ui/panels/WarmStartPanel';
+import { Hideable } from '../ui/lessons/Hideable';
+import { LessonPanel } from '../ui/lessons/LessonPanel';
+import { LessonsMenu } from '../ui/lessons/LessonsMenu';
 
 function DatasetWithPreview() {
   const dataset = useApp((s) => s.config.dataset);
@@ -70,6 +73,7 @@ export function App() {
           <h1>
             <img src="/favicon.svg" alt="" width={22} height={22} /> MTL Playground
           </h1>
+          <ErrorBoundary name="the lessons menu"><LessonsMenu /></ErrorBoundary>
           <ErrorBoundary name="the share bar"><ShareBar /></ErrorBoundary>
         </header>
         <Banner />
@@ -91,10 +95,11 @@ export function App() {
           <aside className="right">
             <ErrorBoundary name="the inspector"><Inspector /></ErrorBoundary>
             <ErrorBoundary name="the training panel"><TrainPanel /></ErrorBoundary>
-            <ErrorBoundary name="the warm-start panel"><WarmStartPanel /></ErrorBoundary>
+            <Hideable k="warmstart"><ErrorBoundary name="the warm-start panel"><WarmStartPanel /></ErrorBoundary></Hideable>
           </aside>
         </main>
       </div>
+      <ErrorBoundary name="the lesson"><LessonPanel /></ErrorBoundary>
       </ErrorBoundary>
     </StoreContext.Provider>
   );

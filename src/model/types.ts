@@ -17,6 +17,7 @@ export interface TaskSpec {
 
 // Dataset configs come from the dataset folders (src/datasets/<id>/spec.ts), collected in datasetSpec.ts.
 import type { ConfigOf, DatasetConfig } from './datasetSpec';
+import type { LessonRef } from './lessons/hide';
 /** Named for the modules outside src/datasets that read these configs' fields. */
 export type CsvConfig = ConfigOf<'csv'>;
 export type CsvTarget = CsvConfig['targets'][number];
@@ -116,6 +117,8 @@ export interface ExperimentConfig {
   warmStart?: WarmStartConfig;
   /** two-phase training: some tasks first, then all with some nodes frozen (both engines) */
   schedule?: ScheduleConfig;
+  /** the guided lesson this experiment was opened from, and the controls it hides; absent = none (src/model/lessons) */
+  lesson?: LessonRef;
 }
 
 /** A seeded study: `count` runs with seeds seed, seed+1, …; `varyData` gives each its own data (else the data keeps the base seed). */

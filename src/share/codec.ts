@@ -1,6 +1,7 @@
 /** Share codec: ExperimentConfig ⇄ compressed, versioned URL-safe text, with validation and migration. */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { coerceParams, defaultExperiment, nodeKind, weightingSpec, type ExperimentConfig } from '../model';
+import { HIDE_KEYS } from '../model/lessons/hide';
 import { experimentSchema, LIMITS } from './schema';
 
 export const SHARE_VERSION = 1;
@@ -89,6 +90,15 @@ function migrate(raw: Record<string, unknown>): { obj: Record<string, unknown>; 
   // Links made before strategies had parameters carry none.
   const w = obj.weighting as Record<string, unknown> | undefined;
   if (w && typeof w === 'object' && w.params === undefined) obj.weighting = { ...w, params: {} };
+  // A newer version's lesson may hide controls this one lacks: those stay shown, the lesson still opens.
+  const lesson = obj.lesson as Record<string, unknown> | undefined;
+  if (lesson && typeof lesson === 'object' && Array.isArray(lesson.hide)) {
+    const known = lesson.hide.filter((k: unknown) => (HIDE_KEYS as readonly unknown[]).includes(k));
+    if (known.length < lesson.hide.length) {
+      obj.lesson = { ...lesson, hide: known };
+      warnings.push('The lesson hides controls this version does not have; they are shown.');
+    }
+  }
   const defaults = defaultExperiment() as unknown as Record<string, unknown>;
   for (const key of Object.keys(defaults)) {
     if (obj[key] === undefined) {

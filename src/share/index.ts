@@ -3,3 +3,4 @@ export * from './codec';
 export { experimentSchema, LIMITS } from './schema';
 export * from './csv';
 export * from './tfjsWeights';
+export * from './lessons';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DATASETS, MAX_SEEDS, type DatasetConfig, type DatasetKind, type DatasetSchema, type ExperimentConfig } from '../model';
 // Not in model's index: the worker imports that index and never validates (zod stays out of its bundle).
 import { finiteSchema, keySchema, MAX_TASKS } from '../model/schemaKit';
+import { HIDE_KEYS } from '../model/lessons/hide';
 
 export const LIMITS = {
   /** characters of a share hash payload */
@@ -88,6 +89,7 @@ export const experimentSchema = z.object({
       freezeInPhase2: z.array(id).max(LIMITS.nodes),
     })
     .optional(),
+  lesson: z.object({ id, hide: z.array(z.enum(HIDE_KEYS)).max(HIDE_KEYS.length) }).optional(),
 }) satisfies z.ZodType<ExperimentConfig>;
 
 /** Type identity (not mutual assignability: that would let an optional extra field through). */

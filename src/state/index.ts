@@ -15,3 +15,5 @@ export * from './metricsCsv';
 export * from './experimentFile';
 export * from './tfjsFiles';
 export { exportRun, type PyTorchExport } from './exportProject';
+// Lesson links are share links; the UI reads them through the state layer (it may not import share itself).
+export { lessonHash } from '../share/lessons';

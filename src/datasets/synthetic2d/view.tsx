@@ -4,6 +4,7 @@ import { useApp } from '../../state';
 import type { DatasetView } from '../../ui/panels/datasetView';
 import { NumberField } from '../../ui/panels/NumberField';
 import { ScatterPreview } from '../../ui/panels/ScatterPreview';
+import { Explain } from '../../ui/common/Explain';
 import type { Synthetic2DConfig } from './schema';
 
 function Controls({ ds }: { ds: Synthetic2DConfig }) {
@@ -17,6 +18,7 @@ function Controls({ ds }: { ds: Synthetic2DConfig }) {
         </span>
         <input data-testid="relatedness" type="range" min={0} max={1} step={0.05} value={ds.relatedness} onChange={(e) => set((d) => void (d.relatedness = Number(e.target.value)))} />
       </label>
+      <Explain concept="relatedness" />
       <label className="field slider" title="Jitter of the observed inputs and of the regression target">
         <span>
           Noise <output>{ds.noise.toFixed(2)}</output>

@@ -6,6 +6,7 @@ import { CLASS_COLOURS } from '../panels/ScatterPreview';
 import { LineCanvas, type Series } from './LineCanvas';
 import { fmtNum } from './ticks';
 import { PngButton, tableSource } from './PngButton';
+import { Explain } from '../common/Explain';
 
 /** Red for −1, white for 0, blue for +1. */
 export function cosineColour(c: number): string {
@@ -52,7 +53,7 @@ export const ConflictView = memo(function ConflictView({ tasks, points }: { task
   return (
     <figure className="chart conflict" data-testid="conflict-view" data-measured={measured}>
       <figcaption>
-        <strong>Gradient conflict</strong> · shared layers
+        <strong>Gradient conflict</strong> · shared layers <Explain concept="conflict" />
         {latest && (
           <PngButton
             source={() => tableSource(tableRef.current)}

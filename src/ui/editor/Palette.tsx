@@ -1,6 +1,7 @@
 /** The node palette: drag a kind onto the canvas, click it, or reach it by keyboard (Tab, arrows, Enter/Space). */
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { NODE_KINDS, TEMPLATES } from '../../model';
+import { Hideable } from '../lessons/Hideable';
 
 export const DND_MIME = 'application/x-mtl-node';
 
@@ -29,6 +30,7 @@ export function Palette({ onAdd, onTemplate }: { onAdd: (kind: string) => string
   const add = (label: string, kind: string) => setSaid(`Added ${label} (${onAdd(kind)}).`);
   return (
     <div className="palette" aria-label="Node palette">
+      <Hideable k="templates">
       <h3>Templates</h3>
       <select
         data-testid="template"
@@ -46,6 +48,9 @@ export function Palette({ onAdd, onTemplate }: { onAdd: (kind: string) => string
           </option>
         ))}
       </select>
+      </Hideable>
+      <Hideable k="palette">
+      <div data-testid="palette-nodes" style={{ display: 'contents' }}>
       <h3 id="palette-nodes">Nodes</h3>
       <p className="hint">Drag onto the canvas, or click to add. Keyboard: Tab here, arrows to move, Enter to add.</p>
       <div role="toolbar" aria-orientation="vertical" aria-labelledby="palette-nodes" className="palette-list" data-testid="palette-list">
@@ -75,6 +80,8 @@ export function Palette({ onAdd, onTemplate }: { onAdd: (kind: string) => string
       <p className="sr-only" role="status" data-testid="palette-status">
         {said}
       </p>
+      </div>
+      </Hideable>
     </div>
   );
 }

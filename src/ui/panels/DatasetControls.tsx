@@ -1,5 +1,6 @@
 /** Data-panel widgets the dataset views share (src/datasets/<id>/view.tsx), and the per-task label budget and noise. */
 import { useApp } from '../../state';
+import { Explain } from '../common/Explain';
 import { NumberField } from './NumberField';
 
 /** Train/validation sizes shared by the generated datasets. */
@@ -23,6 +24,10 @@ export function TaskLabelControls() {
       if (t) t[key] = v;
     });
   return (
+    <>
+    <p className="hint explain-line">
+      Label budget and noise per task <Explain concept="labels" />
+    </p>
     <details className="task-label-controls" data-testid="label-controls">
       <summary>Labels per task (budget, noise)</summary>
       <p className="hint">Budget: share of training rows that keep this task's label (the rest are left out of its loss). Noise: share of training labels flipped to another class (regression: std of added noise). Validation labels stay clean.</p>
@@ -33,5 +38,6 @@ export function TaskLabelControls() {
         </div>
       ))}
     </details>
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { switchDataset, useApp, useAppStore } from '../../state';
 import type { DatasetViews } from './datasetView';
 import { TaskLabelControls } from './DatasetControls';
 import { NumberField } from './NumberField';
+import { Hideable, useHidden } from '../lessons/Hideable';
 
 /** What the composition root hands over: the generated data, or why there is none yet. */
 export type DatasetPreview = { status: 'loading' } | { status: 'ready'; data: DatasetArrays } | { status: 'error'; message: string };
@@ -21,6 +22,7 @@ export function DatasetPanel({ preview, views }: { preview: DatasetPreview; view
   const shown: DatasetKind = picked && picked !== ds.kind ? picked : ds.kind;
   const entry = datasetSpec(shown);
   const view = views.get(shown);
+  const hideDataset = useHidden('dataset');
 
   const pick = (kind: DatasetKind) => {
     const spec = datasetSpec(kind);
@@ -43,6 +45,7 @@ export function DatasetPanel({ preview, views }: { preview: DatasetPreview; view
   return (
     <section className="panel dataset-panel">
       <h3>Data · {entry.label}</h3>
+      <Hideable k="dataset">
       <label className="field" title={entry.description}>
         <span>Dataset</span>
         <select data-testid="dataset-kind" value={shown} onChange={(e) => pick(e.target.value as DatasetKind)}>
@@ -53,6 +56,7 @@ export function DatasetPanel({ preview, views }: { preview: DatasetPreview; view
           ))}
         </select>
       </label>
+      </Hideable>
       <p className="hint">{entry.description}</p>
       {view && <view.Controls ds={shown === ds.kind ? ds : entry.make()} />}
       <div className="seed-row">
@@ -61,7 +65,7 @@ export function DatasetPanel({ preview, views }: { preview: DatasetPreview; view
           Random
         </button>
       </div>
-      {shown === ds.kind && (
+      {shown === ds.kind && !hideDataset && (
         <button type="button" data-testid="load-template" title="Replace the graph with the architecture that suits this dataset" onClick={loadTemplate}>
           Load {entry.label} template
         </button>

@@ -3,6 +3,7 @@ import { coerceParams, nodeKind } from '../../model';
 import { selectedNodeId, useApp } from '../../state';
 import { ParamField } from './ParamField';
 import { InspectionTable } from './InspectionTable';
+import { SharingNote } from '../lessons/SharingNote';
 
 export function Inspector() {
   const id = useApp(selectedNodeId);
@@ -21,6 +22,7 @@ export function Inspector() {
       <section className="panel inspector" data-testid="inspector">
         <h3>Inspector</h3>
         <p className="hint">Select a node to edit it. Drag from a node's right handle to another's left handle to connect; select an edge or node and press Delete to remove it.</p>
+        <SharingNote nodeId={null} />
       </section>
     );
   }
@@ -32,6 +34,7 @@ export function Inspector() {
         {spec?.label ?? node.kind} <code>{id}</code>
       </h3>
       <p className="hint">{spec?.description}</p>
+      <SharingNote nodeId={id} />
       {spec?.params.map((p) => (
         <ParamField key={p.key} spec={p} value={params[p.key]} tasks={tasks} onChange={(v) => setNodeParam(id, p.key, v)} />
       ))}

@@ -1,5 +1,6 @@
 /** The runs kept in this browser: rename, delete, re-open, tick for comparison; baselines and Δm% per multi-task run. */
 import { useMemo, useState } from 'react';
+import { Explain } from '../common/Explain';
 import { Tex } from '../common/Tex';
 import { deltaMConventionOf, type DeltaMConvention, type TaskSpec } from '../../model';
 import { finalMetrics } from '../../model/analysis';
@@ -51,7 +52,8 @@ function DeltaMFormula() {
             </option>
           ))}
         </select>
-      </label>{' '}
+      </label>
+      <Explain concept="deltaM" />{' '}
       <Tex tex={f.tex} text={f.text} testId="deltam-tex" />, where lₜₖ = 1 when lower is better. Task t reports Kₜ metrics Mₜₖ at the end of training: a classification task its
       validation accuracy and cross-entropy, a regression task its RMSE. Bₜₖ is the same metric of the latest single-task baseline on the same data, seed and optimiser budget.
       Positive = multi-task learning helps. Shown: {CONVENTION_LABEL[convention]}.

@@ -3,6 +3,8 @@ import { DEFAULT_SEEDS, defaultParams, MAX_SEEDS, WEIGHTINGS, weightingSpec, typ
 import { useApp, useAppStore } from '../../state';
 import { RunSummary } from '../charts/RunSummary';
 import { fmtRate } from '../charts/ticks';
+import { Explain } from '../common/Explain';
+import { Hideable } from '../lessons/Hideable';
 import { NumberField } from './NumberField';
 import { ParamField } from './ParamField';
 
@@ -40,6 +42,7 @@ export function TrainPanel() {
       <NumberField label="Batch size" testId="batch" integer value={opt.batchSize} min={1} max={4096} onCommit={(v) => update((d) => void (d.optimizer.batchSize = v))} />
       <NumberField label="Steps" testId="steps" integer value={opt.steps} min={1} max={1_000_000} onCommit={(v) => update((d) => void (d.optimizer.steps = v))} />
       <NumberField label="Evaluate every" testId="eval-every" integer value={evalEvery} min={1} max={10_000} title="Steps between validation measurements" onCommit={(v) => update((d) => void (d.evalEvery = v))} />
+      <Hideable k="strategy">
       <label className="field">
         <span>Loss weighting</span>
         <select
@@ -62,7 +65,8 @@ export function TrainPanel() {
       </label>
       {strategy && (
         <p className="hint" data-testid="weighting-help">
-          {strategy.description} <em>{strategy.reference !== '—' ? strategy.reference : ''}</em>
+          <strong>{strategy.label}</strong> ({strategy.cost}): {strategy.description} <em>{strategy.reference !== '—' ? strategy.reference : ''}</em>
+          <Explain concept="weighting" />
         </p>
       )}
       {strategy?.params.map((p) => (
@@ -87,7 +91,9 @@ export function TrainPanel() {
             onCommit={(v) => update((d) => void (d.weighting.weights[t.id] = v))}
           />
         ))}
+      </Hideable>
       <p className="hint">Loss = Σ wᵢ · Lᵢ over tasks: cross-entropy for classification, mean squared error for regression.</p>
+      <Hideable k="backend">
       <label className="field">
         <span>Backend</span>
         <select data-testid="backend" value={backendChoice} onChange={(e) => update((d) => void (d.backend = e.target.value as BackendChoice))}>
@@ -98,6 +104,7 @@ export function TrainPanel() {
           ))}
         </select>
       </label>
+      </Hideable>
       <RunControls />
     </section>
   );
@@ -139,7 +146,7 @@ function RunControls() {
           Reset
         </button>
       </div>
-      <SeedControls disabled={!ok || live} />
+      <Hideable k="seeds"><SeedControls disabled={!ok || live} /></Hideable>
       {!ok && (
         <p className="train-blocked" data-testid="train-blocked">
           Cannot train: {reason}
