@@ -15,3 +15,8 @@ export * from './metricsCsv';
 export * from './experimentFile';
 export * from './tfjsFiles';
 export { exportRun, type PyTorchExport } from './exportProject';
+export * from './studyPlan';
+export * from './studyKnobs';
+export type { StudyProgress } from './studyRunner';
+export type { StudyRecord, StudyStatus } from './studiesDb';
+export { encodeStudy, decodeStudy, studyHash, studyPayloadFromHash } from '../share/study';
