@@ -116,6 +116,8 @@ export interface ExperimentConfig {
   warmStart?: WarmStartConfig;
   /** two-phase training: some tasks first, then all with some nodes frozen (both engines) */
   schedule?: ScheduleConfig;
+  /** the toy landscape's picked strategies (ids) and start point (x1, x2 in [−10, 10]), so a link reopens them */
+  toy?: { strategies: string[]; start: [number, number] };
 }
 
 /** A seeded study: `count` runs with seeds seed, seed+1, …; `varyData` gives each its own data (else the data keeps the base seed). */

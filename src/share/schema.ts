@@ -88,6 +88,7 @@ export const experimentSchema = z.object({
       freezeInPhase2: z.array(id).max(LIMITS.nodes),
     })
     .optional(),
+  toy: z.object({ strategies: z.array(key(64)).max(64), start: z.tuple([finite(-10, 10), finite(-10, 10)]) }).optional(),
 }) satisfies z.ZodType<ExperimentConfig>;
 
 /** Type identity (not mutual assignability: that would let an optional extra field through). */

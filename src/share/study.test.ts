@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultExperiment, showcaseStudy } from '../model';
-import { encodeExperiment } from './codec';
+import { decodeExperiment, encodeExperiment } from './codec';
 import { decodeStudy, encodeStudy, parseStudy, studyHash, studyPayloadFromHash } from './study';
 
 describe('study links', () => {
@@ -31,6 +31,16 @@ describe('study links', () => {
     expect(bad.ok).toBe(false);
     expect(decodeStudy(encodeExperiment(defaultExperiment()).replace('v1.', 'v9.')).ok).toBe(false);
     expect(encodeStudy(s).startsWith('v1.')).toBe(true);
+  });
+
+  it('an experiment link keeps the toy landscape’s strategies and start; an old link without them still decodes', () => {
+    const cfg = { ...defaultExperiment(), toy: { strategies: ['cagrad', 'mgda'], start: [3.5, -2] as [number, number] } };
+    const back = decodeExperiment(encodeExperiment(cfg));
+    expect(back.ok && back.config.toy).toEqual(cfg.toy);
+    const old = decodeExperiment(encodeExperiment(defaultExperiment()));
+    expect(old.ok && old.config.toy).toBeUndefined();
+    const bad = decodeExperiment(encodeExperiment({ ...cfg, toy: { strategies: [], start: [30, 0] } }));
+    expect(!bad.ok && bad.error).toMatch(/toy\.start/);
   });
 
   it('an experiment link carries no study', () => {
