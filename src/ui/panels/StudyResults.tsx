@@ -13,14 +13,15 @@ export function StudyResults() {
   const study = useApp((s) => s.studies.find((x) => x.id === s.openStudyId) ?? null);
   const runs = useApp((s) => s.studyRuns);
   const figure = useRef<HTMLDivElement>(null);
-  const view = useMemo(() => {
+  // The plan depends on the setup only; the results are recomputed as runs arrive.
+  const planned = useMemo(() => {
     if (!study) return null;
     const checked = checkStudyKnob(study.config);
     const int = checked.ok && checked.knob.int;
     const plan = planStudy(study.config, int);
-    if (!plan.ok) return null;
-    return { plan: plan.runs, int, results: studyResults(study.config, plan.runs, runs, study.id, int), knob: checked.ok ? checked.knob.label : study.config.knob };
-  }, [study, runs]);
+    return plan.ok ? { plan: plan.runs, int, knob: checked.ok ? checked.knob.label : study.config.knob } : null;
+  }, [study]);
+  const view = useMemo(() => (study && planned ? { ...planned, results: studyResults(study.config, planned.plan, runs, study.id, planned.int) } : null), [study, planned, runs]);
   if (!study || !view) return null;
   const { results } = view;
   const name = study.config.name;
