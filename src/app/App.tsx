@@ -19,6 +19,7 @@ import { DatasetPanel } from '../ui/panels/DatasetPanel';
 import { Inspector } from '../ui/panels/Inspector';
 import { RunsPanel } from '../ui/panels/RunsPanel';
 import { ShareBar } from '../ui/panels/ShareBar';
+import { StudyPanel } from '../ui/panels/StudyPanel';
 import { TrainPanel } from '../ui/panels/TrainPanel';
 import { WarmStartPanel } from '../ui/panels/WarmStartPanel';
 import { Hideable } from '../ui/lessons/Hideable';
@@ -56,6 +57,7 @@ export function App() {
     const boot = bootFromHash(hash);
     const s = createAppStore(boot.config);
     if (boot.banner) s.getState().setBanner(boot.banner);
+    if (boot.study) s.getState().setStudyDraft(boot.study);
     return { store: s, hash, fromLink: boot.fromLink };
   });
   // Runs and the autosaved experiment live in IndexedDB; an experiment in the URL wins over the saved one.
@@ -91,6 +93,7 @@ export function App() {
             <ErrorBoundary name="the paired comparison"><PairedView /></ErrorBoundary>
             <ErrorBoundary name="the Pareto view"><ParetoView /></ErrorBoundary>
             <ErrorBoundary name="the toy landscape"><ToyPanel /></ErrorBoundary>
+            <ErrorBoundary name="the studies panel"><StudyPanel /></ErrorBoundary>
           </section>
           <aside className="right">
             <ErrorBoundary name="the inspector"><Inspector /></ErrorBoundary>

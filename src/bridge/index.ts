@@ -73,3 +73,4 @@ export function createTrainingBridge(onMessage: (msg: FromWorker) => void, facto
     current: () => runId,
   };
 }
+export * from './pool';

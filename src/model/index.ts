@@ -16,3 +16,4 @@ export * from './weighting';
 export * from './templates';
 export * from './inspection';
 export * from './warmstart';
+export * from './study';

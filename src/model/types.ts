@@ -119,6 +119,8 @@ export interface ExperimentConfig {
   schedule?: ScheduleConfig;
   /** the guided lesson this experiment was opened from, and the controls it hides; absent = none (src/model/lessons) */
   lesson?: LessonRef;
+  /** the toy landscape's picked strategies (ids) and start point (x1, x2 in [−10, 10]), so a link reopens them */
+  toy?: { strategies: string[]; start: [number, number] };
 }
 
 /** A seeded study: `count` runs with seeds seed, seed+1, …; `varyData` gives each its own data (else the data keeps the base seed). */

@@ -23,9 +23,10 @@ export function protocolMismatch(v: unknown): string | null {
 export type ToWorker =
   /**
    * v: PROTOCOL_VERSION of the sender (the worker checks it, see protocolMismatch);
-   * table: the session's uploaded CSV, sent only when config.dataset.kind is 'csv' (it is never part of the config)
+   * table: the session's uploaded CSV, sent only when config.dataset.kind is 'csv' (it is never part of the config);
+   * lean: a study's run: metrics and 'done' only (no boundaries, tables, predictions, weights or robustness)
    */
-  | { type: 'start'; v: typeof PROTOCOL_VERSION; runId: string; config: ExperimentConfig; table?: CsvTable; init?: WarmInit[] }
+  | { type: 'start'; v: typeof PROTOCOL_VERSION; runId: string; config: ExperimentConfig; table?: CsvTable; init?: WarmInit[]; lean?: boolean }
   | { type: 'pause'; runId: string }
   | { type: 'resume'; runId: string };
 

@@ -90,6 +90,7 @@ export const experimentSchema = z.object({
     })
     .optional(),
   lesson: z.object({ id, hide: z.array(z.enum(HIDE_KEYS)).max(HIDE_KEYS.length) }).optional(),
+  toy: z.object({ strategies: z.array(key(64)).max(64), start: z.tuple([finite(-10, 10), finite(-10, 10)]) }).optional(),
 }) satisfies z.ZodType<ExperimentConfig>;
 
 /** Type identity (not mutual assignability: that would let an optional extra field through). */

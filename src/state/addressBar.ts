@@ -28,6 +28,7 @@ export function openLinkHash(store: AppStore, hash: string, win: AddressWindow =
   if (!boot.fromLink) return s.setBanner(boot.banner);
   const before = s.config;
   s.setConfig(boot.config);
+  if (boot.study) s.setStudyDraft(boot.study);
   const back = { label: 'Undo', run: () => store.getState().setConfig(before) };
   s.setBanner(boot.banner && { ...boot.banner, action: back });
 }

@@ -17,3 +17,8 @@ export * from './tfjsFiles';
 export { exportRun, type PyTorchExport } from './exportProject';
 // Lesson links are share links; the UI reads them through the state layer (it may not import share itself).
 export { lessonHash } from '../share/lessons';
+export * from './studyPlan';
+export * from './studyKnobs';
+export type { StudyProgress } from './studyRunner';
+export type { StudyRecord, StudyStatus } from './studiesDb';
+export { encodeStudy, decodeStudy, studyHash, studyPayloadFromHash } from '../share/study';

@@ -101,6 +101,7 @@ async function boot(store: AppStore, opts: PersistOptions): Promise<Persistence>
     const live = await liveRunIds();
     interrupted = await db.markInterrupted((id) => live.has(id));
     store.getState().attachDb(db);
+    await store.getState().attachStudies(db.studies);
     restored = await restoreSaved(store, db, startConfig, { hash, linkOpened, save, stash });
     // Rows appear page by page (the main thread is free between pages); this tab's own runs were written first.
     await db.listAll((runs, unreadable) => store.getState().addStoredRuns(runs, unreadable));
@@ -138,6 +139,7 @@ async function boot(store: AppStore, opts: PersistOptions): Promise<Persistence>
       unHide();
       if (timer) clearTimeout(timer);
       store.getState().attachDb(null);
+      void store.getState().attachStudies(null);
       db.close();
     },
   };

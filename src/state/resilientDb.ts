@@ -109,6 +109,14 @@ export function resilientDb(first: RunsDb, { reopen, known, notify }: Resilience
     },
     loadCurrentExperiment: () => call((d) => d.loadCurrentExperiment(), null),
     markInterrupted: (isLive) => call((d) => d.markInterrupted(isLive), []),
+    studies: {
+      putStudy: (st) => call((d) => d.studies.putStudy(st), undefined),
+      listStudies: () => call((d) => d.studies.listStudies(), []),
+      deleteStudy: (id) => call((d) => d.studies.deleteStudy(id), undefined),
+      putStudyRun: (r) => call((d) => d.studies.putStudyRun(r), undefined),
+      listStudyRuns: (id) => call((d) => d.studies.listStudyRuns(id), []),
+      markInterrupted: () => call((d) => d.studies.markInterrupted(), []),
+    },
     close: () => db?.close(),
   };
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { BackendName, ExperimentConfig, WarmStartEntry } from '../model';
 import type { MetricPoint, NodeWeights, Robustness } from '../protocol';
 import { parseExperiment } from '../share';
+import { studiesDb, upgradeStudies, type StudiesDb } from './studiesDb';
 
 export type RunRecordStatus = 'running' | 'done' | 'failed' | 'stopped' | 'interrupted';
 
@@ -38,6 +39,8 @@ export interface RunRecord {
   warmStart?: WarmStartRecord;
   /** a member of a seeded study ("Train × N seeds"): the runs sharing this id differ only in their seed */
   seedGroup?: SeedGroupRef;
+  /** a training of a study (a sweep): the study's id and the run's key in its plan (kept in the studyRuns store, not the runs list) */
+  study?: { id: string; key: string };
 }
 
 /** A run's place in its seed group; every member carries the group's id, name and size. */
@@ -126,6 +129,7 @@ const recordSchema = z.object({
     })
     .optional(),
   seedGroup: z.object({ id: z.string().min(1).max(200), name: z.string().max(500), index: z.number().int().min(0).max(10_000), size: z.number().int().min(1).max(10_000), varyData: z.boolean().optional() }).optional(),
+  study: z.object({ id: z.string().min(1).max(200), key: z.string().min(1).max(200) }).optional(),
 });
 
 /** At most `max` items of `xs`, evenly spaced by index, first and last kept (same rule as the charts' downsample). */
@@ -163,7 +167,7 @@ export function checkRunRecord(raw: unknown): Checked {
   const rec = { ...parsed.data, config: cfg.config, points: capPoints(parsed.data.points as MetricPoint[]) } as RunRecord;
   // Robustness that does not fit the tasks is dropped, not the run.
   if (rec.robustness && rec.robustness.scores.some((row, e) => row.length !== T || e >= rec.robustness!.eps.length)) delete rec.robustness;
-  for (const k of ['elapsedMs', 'error', 'baselineOf', 'robustness', 'hasWeights', 'seedGroup'] as const) if (rec[k] === undefined) delete rec[k];
+  for (const k of ['elapsedMs', 'error', 'baselineOf', 'robustness', 'hasWeights', 'seedGroup', 'study'] as const) if (rec[k] === undefined) delete rec[k];
   return { ok: true, record: rec };
 }
 
@@ -180,7 +184,8 @@ export function validateRunRecord(raw: unknown): RunRecord | null {
 const LIST_PAGE = 25;
 const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
 
-type InTx = <T>(store: string | string[], mode: IDBTransactionMode, body: (s: IDBObjectStore) => Promise<T> | T) => Promise<T>;
+/** Runs `body` in one transaction over `store`; resolves once it has committed. */
+export type InTx = <T>(store: string | string[], mode: IDBTransactionMode, body: (s: IDBObjectStore) => Promise<T> | T) => Promise<T>;
 
 /** Every stored run, read in pages of LIST_PAGE through `inTx` (see RunsDb.listAll). */
 async function listAllRuns(inTx: InTx, onPage?: (runs: RunRecord[], unreadable: UnreadableRun[]) => void): Promise<{ runs: RunRecord[]; unreadable: UnreadableRun[] }> {
@@ -235,6 +240,8 @@ export interface RunsDb {
   loadCurrentExperiment(): Promise<ExperimentConfig | null>;
   /** For app start: every record still 'running' (its tab was closed or crashed) becomes 'interrupted', except those `isLive` says another tab is training; returns their ids. */
   markInterrupted(isLive?: (id: string) => boolean): Promise<string[]>;
+  /** studies (sweeps) and their runs, in their own stores */
+  studies: StudiesDb;
   close(): void;
 }
 
@@ -250,14 +257,16 @@ const promised = <T>(req: IDBRequest<T>) =>
  */
 export async function openRunsDb(name = 'mtl-playground', factory: IDBFactory | undefined = globalThis.indexedDB): Promise<RunsDb> {
   if (!factory) throw new Error('IndexedDB is not available in this browser; runs will not be saved.');
-  // Version 2 added the weights store; version 3 an index on status (start-up finds runs left 'running' without reading every run).
-  const open = factory.open(name, 3);
+  // Version 2 added the weights store; version 3 an index on status (start-up finds runs left 'running' without reading every run);
+  // version 4 the studies and their runs (a study's hundreds of runs stay out of the runs list).
+  const open = factory.open(name, 4);
   open.onupgradeneeded = () => {
     const db = open.result;
     if (!db.objectStoreNames.contains(WEIGHTS)) db.createObjectStore(WEIGHTS, { keyPath: 'runId' });
     const runs = db.objectStoreNames.contains(RUNS) ? open.transaction!.objectStore(RUNS) : db.createObjectStore(RUNS, { keyPath: 'id' });
     if (!runs.indexNames.contains(STATUS_INDEX)) runs.createIndex(STATUS_INDEX, 'status');
     if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
+    upgradeStudies(db);
   };
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     open.onsuccess = () => resolve(open.result);
@@ -348,6 +357,7 @@ export async function openRunsDb(name = 'mtl-playground', factory: IDBFactory | 
           };
         });
       }),
+    studies: studiesDb(inTx),
     close: () => db.close(),
   };
 }

@@ -14,6 +14,8 @@ import { experimentSlice } from './slices/experiment';
 import { runsSlice } from './slices/runs';
 import { trainingSlice } from './slices/training';
 import { uiSlice } from './slices/ui';
+import { studiesSlice } from './slices/studies';
+import { createStudyRunner, type StudyRunner } from './studyRunner';
 import type { AppState } from './storeTypes';
 
 export type * from './storeTypes';
@@ -26,6 +28,8 @@ export interface StoreOptions {
   now?: () => number;
   /** least time between two refreshes of a running run's record, ms */
   flushMs?: number;
+  /** workers a study trains in (default: one per core, capped; see poolSize) */
+  studyWorkers?: number;
 }
 
 /** Build a store; tests pass a fake worker factory (and a fake-indexeddb database), the app uses the real worker. */
@@ -34,7 +38,10 @@ export function createAppStore(initial: ExperimentConfig = defaultExperiment(), 
     const saver = createRunSaver(opts.db ?? null);
     const session = createRunSession({ set, get, factory, saver, now: opts.now ?? Date.now, flushMs: opts.flushMs ?? 2000 });
     const ctx = { set, get, session, saver };
-    return { ...experimentSlice(ctx, initial), ...trainingSlice(ctx), ...runsSlice(ctx), ...uiSlice(ctx) };
+    let runner: StudyRunner | null = null;
+    const { studyRunnerHooks, ...studies } = studiesSlice(ctx, () => runner!);
+    runner = createStudyRunner({ factory, now: opts.now ?? Date.now, workers: opts.studyWorkers, ...studyRunnerHooks });
+    return { ...experimentSlice(ctx, initial), ...trainingSlice(ctx), ...runsSlice(ctx), ...uiSlice(ctx), ...studies };
   });
 }
 

@@ -136,8 +136,10 @@ function runControl(run: Run, trainer: Trainer, views: ReturnType<typeof liveVie
 }
 
 /** The end of a finished run: last metrics and views, predictions, weights, robustness, then 'done'. */
-async function finishRun(run: Run, trainer: Trainer, config: Start['config'], data: DatasetArrays, live: ReturnType<typeof runControl>, views: ReturnType<typeof liveViews>) {
+async function finishRun(run: Run, trainer: Trainer, config: Start['config'], data: DatasetArrays, live: ReturnType<typeof runControl>, views: ReturnType<typeof liveViews>, lean = false) {
   live.flush();
+  // A study's run reports its metrics only: the extras would cost more than its training.
+  if (lean) return post({ type: 'done', runId: run.runId, step: trainer.step, stepsPerSec: live.stepsPerSec(), elapsedMs: live.activeMs() });
   await views.all();
   const outs = await trainer.predict(data.xVal, data.nVal);
   const pred = config.tasks.map((t, i) => readout(t, outs[i], data.nVal));
@@ -154,7 +156,7 @@ async function finishRun(run: Run, trainer: Trainer, config: Start['config'], da
   post({ type: 'done', runId: run.runId, step: trainer.step, stepsPerSec: live.stepsPerSec(), elapsedMs: live.activeMs() });
 }
 
-async function train(run: Run, { config, table, init }: Start): Promise<void> {
+async function train(run: Run, { config, table, init, lean }: Start): Promise<void> {
   // The page refuses these too; a message built elsewhere (a study, an old tab) is checked again here.
   const mismatch = taskMismatches(config);
   if (mismatch.length) throw new Error(mismatch.join(' '));
@@ -170,11 +172,11 @@ async function train(run: Run, { config, table, init }: Start): Promise<void> {
   post({ type: 'ready', runId: run.runId, backend, requested: config.backend, notes });
   // Warm start before step 0, so the first evaluation already sees the copied weights.
   if (init) post({ type: 'warmstart', runId: run.runId, report: trainer.loadWeights(init) });
-  const views = liveViews(run, trainer, config, data);
+  const views = lean ? { all: async () => {}, due: async () => {} } : liveViews(run, trainer, config, data);
   const live = runControl(run, trainer, views);
   const finished = await trainLoop(trainer, live.control);
   if (!finished || run.cancelled) return;
-  await finishRun(run, trainer, config, data, live, views);
+  await finishRun(run, trainer, config, data, live, views, lean);
 }
 
 async function start(msg: Start): Promise<void> {

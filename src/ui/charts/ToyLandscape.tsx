@@ -5,7 +5,8 @@
  * strategy code as training).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { defaultParams, TOY_BOUNDS, TOY_STARTS, WEIGHTINGS, type ParamValue, type ToyRun, type ToyRunner } from '../../model';
+import { defaultParams, TOY_BOUNDS, TOY_STARTS, weightingSpec, WEIGHTINGS, type ParamValue, type ToyRun, type ToyRunner } from '../../model';
+import { useApp } from '../../state';
 import { ParamField } from '../panels/ParamField';
 import { drawLosses, drawPlane, planeMap, type Trace } from './toyDraw';
 
@@ -127,8 +128,17 @@ function StrategyParams({ id, values, onChange }: { id: string; values: Record<s
 
 /** The toy landscape panel's body. */
 export function ToyLandscape({ run }: { run: ToyRunner }) {
-  const [picked, setPicked] = useState<string[]>([]);
-  const [s, setS] = useState<Settings>({ start: [...TOY_STARTS[0]] as [number, number], lr: 0.01, steps: 3000, optimiser: 'adam' });
+  // The picks and the start live in the experiment (config.toy), so a share link carries them; the panel starts from them.
+  const saved = useApp((st) => st.config.toy);
+  const update = useApp((st) => st.update);
+  const [picked, setPicked] = useState<string[]>(() => (saved?.strategies ?? []).filter((id) => weightingSpec(id)));
+  const [s, setS] = useState<Settings>({ start: saved ? [saved.start[0], saved.start[1]] : ([...TOY_STARTS[0]] as [number, number]), lr: 0.01, steps: 3000, optimiser: 'adam' });
+  useEffect(() => {
+    const same = saved && saved.start[0] === s.start[0] && saved.start[1] === s.start[1] && saved.strategies.join() === picked.join();
+    const untouched = !saved && picked.length === 0 && s.start[0] === TOY_STARTS[0][0] && s.start[1] === TOY_STARTS[0][1];
+    if (!same && !untouched) update((d) => void (d.toy = { strategies: [...picked], start: [s.start[0], s.start[1]] }));
+    // Only the user's picks and start are written; `saved` follows them.
+  }, [picked, s.start]);
   const set = (p: Partial<Settings>) => setS((old) => ({ ...old, ...p }));
   const [params, setParams] = useState<ParamsById>({});
   const { runs } = useToyRuns(run, picked, params, s);
