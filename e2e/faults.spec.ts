@@ -66,12 +66,16 @@ test('two tabs train at the same time; each finishes its own run and both are st
   const errors = await openApp(page);
   await startLongRun(page, 'wasm', 3000);
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'running');
+  const idOf = async (p: Page) => (await p.locator('[data-testid^="run-row-"]').first().getAttribute('data-testid'))!;
+  const first = await idOf(page);
+  await page.waitForTimeout(800); // the running record reaches IndexedDB
   const second = await context.newPage();
   const errors2 = await openApp(second);
+  // the second tab sees the first tab's run as running, not as interrupted by a closed tab
+  await expect(second.getByTestId(first)).toHaveAttribute('data-status', 'running');
   await startLongRun(second, 'js', 20_000);
   await expect(second.getByTestId('run-status')).toHaveAttribute('data-status', 'running');
-  const idOf = async (p: Page) => (await p.locator('[data-testid^="run-row-"]').first().getAttribute('data-testid'))!;
-  const [first, other] = [await idOf(page), await idOf(second)];
+  const other = await idOf(second);
   expect(first).not.toEqual(other);
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done', { timeout: 150_000 });
   await expect(second.getByTestId('run-status')).toHaveAttribute('data-status', 'done', { timeout: 150_000 });
