@@ -163,17 +163,18 @@ export function runsSlice({ set, get, session, saver }: SliceContext): RunsSlice
       if (session.live.record()?.id === id) get().stop();
       const rec = get().runs.find((r) => r.id === id);
       if (!rec) return;
-      // The weights are read before they are deleted, so Undo can write both back.
-      const gone = saver.getWeights(id).then((w) => {
+      // The weights and the full series are read before they are deleted, so Undo can write them back.
+      const gone = Promise.all([saver.getWeights(id), saver.readSeries(id, rec.config.tasks.length)]).then(([w, series]) => {
         saver.remove(id);
-        return w;
+        return { w, series };
       });
       const undo = () =>
-        void gone.then((w) => {
+        void gone.then(({ w, series }) => {
           if (get().runs.some((r) => r.id === id)) return;
           set((s) => ({ runs: s.runs.concat([rec]).sort((a, b) => b.createdAt - a.createdAt) }));
           saver.put(rec);
           if (w) saver.putWeights(w);
+          if (series.length) saver.putSeriesChunk(id, 0, series);
         });
       set((s) => ({
         runs: s.runs.filter((r) => r.id !== id),
