@@ -102,11 +102,11 @@ async function pageHeap() {
   });
 }
 
-/** One run of `seconds` (JS engine, evaluation every 20 steps), the page heap after GC every 30 s. */
+/** One run of `seconds` (tfjs WASM, 10⁶ steps, so that it outlasts them), the page heap after GC every 30 s. */
 async function longRun(seconds) {
   return withPage(async (page, heap) => {
-    await page.getByTestId('backend').selectOption('js');
-    await page.getByTestId('steps').fill('1000000000');
+    await page.getByTestId('backend').selectOption('wasm');
+    await page.getByTestId('steps').fill('1000000');
     await page.getByTestId('steps').press('Enter');
     await page.getByTestId('train').click();
     await page.locator('[data-testid="run-status"][data-status="running"]').waitFor({ timeout: 60_000 });
@@ -115,9 +115,10 @@ async function longRun(seconds) {
     while (Date.now() - t0 < seconds * 1000) {
       await page.waitForTimeout(Math.min(30_000, seconds * 1000 - (Date.now() - t0)));
       const step = Number((await page.getByTestId('run-status').textContent()).match(/step ([\d,]+)/)?.[1]?.replace(/,/g, '') ?? 0);
-      samples.push({ s: Math.round((Date.now() - t0) / 1000), step, heapMB: mbOf(await heap()) });
+      const status = await page.getByTestId('run-status').getAttribute('data-status');
+      samples.push({ s: Math.round((Date.now() - t0) / 1000), status, step, heapMB: mbOf(await heap()) });
     }
-    await page.getByTestId('stop').click();
+    if (await page.getByTestId('stop').isEnabled()) await page.getByTestId('stop').click();
     return samples;
   });
 }
@@ -132,7 +133,7 @@ if (RUNS > 0) {
 }
 if (LONG_S > 0) {
   const samples = await longRun(LONG_S);
-  console.log(`Page heap after GC during one ${LONG_S} s run (JS engine):`);
+  console.log(`Page heap after GC during one ${LONG_S} s run (tfjs WASM):`);
   console.table(samples);
   const hs = samples.map((s) => s.heapMB);
   const first = hs[Math.min(1, hs.length - 1)];
