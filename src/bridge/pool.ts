@@ -59,7 +59,7 @@ export function createWorkerPool(size: number, factory: WorkerFactory, onResult:
       const got = slot.got;
       if (w !== slot.worker || !got || msg?.runId !== got.runId) return;
       if (msg.type === 'ready') got.backend = msg.backend;
-      else if (msg.type === 'metrics') got.points.push(...msg.points);
+      else if (msg.type === 'metrics') for (const p of msg.points) got.points.push(p);
       else if (msg.type === 'done') finish(slot, { ...got, ok: true, stepsPerSec: msg.stepsPerSec, elapsedMs: msg.elapsedMs });
       else if (msg.type === 'error') finish(slot, { ...got, ok: false, error: msg.message });
     };

@@ -5,6 +5,8 @@ export type { NodeWeights } from '../model';
 import type { GridSpec } from './insight';
 
 export * from './insight';
+export * from './faults';
+import type { FaultPlan } from './faults';
 
 /**
  * The version of these unions. The page sends it in 'start'; a worker built from other sources (a stale cached
@@ -24,9 +26,10 @@ export type ToWorker =
   /**
    * v: PROTOCOL_VERSION of the sender (the worker checks it, see protocolMismatch);
    * table: the session's uploaded CSV, sent only when config.dataset.kind is 'csv' (it is never part of the config);
-   * lean: a study's run: metrics and 'done' only (no boundaries, tables, predictions, weights or robustness)
+   * lean: a study's run: metrics and 'done' only (no boundaries, tables, predictions, weights or robustness);
+   * faults: a test's injected fault (see faults.ts), absent in production
    */
-  | { type: 'start'; v: typeof PROTOCOL_VERSION; runId: string; config: ExperimentConfig; table?: CsvTable; init?: WarmInit[]; lean?: boolean }
+  | { type: 'start'; v: typeof PROTOCOL_VERSION; runId: string; config: ExperimentConfig; table?: CsvTable; init?: WarmInit[]; lean?: boolean; faults?: FaultPlan }
   | { type: 'pause'; runId: string }
   | { type: 'resume'; runId: string };
 

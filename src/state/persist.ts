@@ -123,6 +123,8 @@ async function boot(store: AppStore, opts: PersistOptions): Promise<Persistence>
   };
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.config === prev.config) return;
+    // The default shown because the stored experiment failed to render must not overwrite it.
+    if (s.startup?.fellBack && s.config === s.startup.shown) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, saveDelayMs);
   });
@@ -161,6 +163,8 @@ async function restoreSaved(store: AppStore, db: RunsDb, startConfig: Experiment
     store.getState().setConfig(saved);
     // Restoring is not an edit: Undo must not go back to the default experiment.
     store.getState().clearHistory();
+    // Kept for the error boundaries: if this experiment fails to render, they fall back (see ui/common/ErrorBoundary).
+    store.setState({ startup: { stored: saved, shown: store.getState().config, fellBack: false } });
     if (stashed) o.save();
     return true;
   }

@@ -109,6 +109,8 @@ export function resilientDb(first: RunsDb, { reopen, known, notify }: Resilience
     },
     loadCurrentExperiment: () => call((d) => d.loadCurrentExperiment(), null),
     markInterrupted: (isLive) => call((d) => d.markInterrupted(isLive), []),
+    putSeriesChunk: (runId, index, points) => call((d) => d.putSeriesChunk(runId, index, points), undefined),
+    readSeries: (runId, tasks) => call((d) => d.readSeries(runId, tasks), []),
     studies: {
       putStudy: (st) => call((d) => d.studies.putStudy(st), undefined),
       listStudies: () => call((d) => d.studies.listStudies(), []),

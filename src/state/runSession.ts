@@ -12,6 +12,7 @@ import { createLiveRun, type LiveRun } from './liveRun';
 import { upsertRun } from './runReducer';
 import { newRunRecord } from './runs';
 import type { RunSaver } from './runSaver';
+import { createSeriesWriter } from './seriesWriter';
 import type { RunRecord, SeedGroupRef, WarmStartRecord } from './runsDb';
 import type { AppState } from './storeTypes';
 import { idleTraining, trainingPatch } from './trainingView';
@@ -83,12 +84,15 @@ export function createRunSession({ set, get, factory, saver, now, flushMs, pause
     },
     ended: () => set({ liveRunId: null }),
   });
+  // The full evaluation series goes to the database in chunks; the record keeps a bounded one.
+  const series = createSeriesWriter((runId, index, points) => saver.putSeriesChunk(runId, index, points));
   let queue: QueuedRun[] = [];
   let bridge: TrainingBridge | null = null;
   const getBridge = () => (bridge ??= createTrainingBridge(onMessage, factory));
 
   function start(snapshot: ExperimentConfig, kind: RunRecord['kind'], name: string, { baselineOf, warm, seedGroup }: StartOptions = {}): void {
     live.end('stopped');
+    series.end();
     set({ ...idleTraining, status: 'starting', runTasks: snapshot.tasks, totalSteps: snapshot.optimizer.steps, warmStart: warm?.record ?? null });
     const rec = newRunRecord(snapshot, kind, name, { createdAt: now(), baselineOf, seedGroup });
     if (warm) rec.warmStart = warm.record;
@@ -97,6 +101,7 @@ export function createRunSession({ set, get, factory, saver, now, flushMs, pause
     getBridge().start({ runId: rec.id, config: snapshot, init: warm?.init, table });
     set({ runId: rec.id, liveRunId: rec.id });
     live.begin(rec);
+    series.begin(rec.id);
   }
 
   function nextQueued(): void {
@@ -139,6 +144,7 @@ export function createRunSession({ set, get, factory, saver, now, flushMs, pause
     getBridge().stop();
     cancelQueue();
     live.end('stopped');
+    series.end();
   }
 
   function onMessage(msg: FromWorker): void {
@@ -148,6 +154,8 @@ export function createRunSession({ set, get, factory, saver, now, flushMs, pause
     // Arrives after 'predictions': the stored weights keep the validation predictions made with them.
     if (msg.type === 'weights') saver.putWeights({ runId: msg.runId, step: msg.step, weights: msg.weights, valPred: get().predictions?.pred });
     live.apply(msg);
+    if (msg.type === 'metrics') series.add(msg.runId, msg.points);
+    else if (msg.type === 'done' || msg.type === 'error') series.end();
     if (msg.type === 'error') cancelQueue();
     const q = get().queue;
     if (msg.type === 'done' && q) {

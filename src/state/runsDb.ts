@@ -80,6 +80,8 @@ export const MAX_STORED_POINTS = 500;
 const RUNS = 'runs';
 const META = 'meta';
 const WEIGHTS = 'weights';
+/** a run's full evaluation series, in chunks keyed [runId, index] (the record keeps only MAX_STORED_POINTS) */
+const SERIES = 'series';
 const CURRENT_KEY = 'currentExperiment';
 const STATUS_INDEX = 'status';
 
@@ -240,6 +242,10 @@ export interface RunsDb {
   loadCurrentExperiment(): Promise<ExperimentConfig | null>;
   /** For app start: every record still 'running' (its tab was closed or crashed) becomes 'interrupted', except those `isLive` says another tab is training; returns their ids. */
   markInterrupted(isLive?: (id: string) => boolean): Promise<string[]>;
+  /** Store chunk `index` (0, 1, …) of a run's full evaluation series (points in step order); replaces a chunk of the same index. */
+  putSeriesChunk(runId: string, index: number, points: MetricPoint[]): Promise<void>;
+  /** The run's full series, its chunks concatenated in index order, each point checked against `tasks` tasks (others skipped); [] when it has none. */
+  readSeries(runId: string, tasks: number): Promise<MetricPoint[]>;
   /** studies (sweeps) and their runs, in their own stores */
   studies: StudiesDb;
   close(): void;
@@ -258,10 +264,11 @@ const promised = <T>(req: IDBRequest<T>) =>
 export async function openRunsDb(name = 'mtl-playground', factory: IDBFactory | undefined = globalThis.indexedDB): Promise<RunsDb> {
   if (!factory) throw new Error('IndexedDB is not available in this browser; runs will not be saved.');
   // Version 2 added the weights store; version 3 an index on status (start-up finds runs left 'running' without reading every run);
-  // version 4 the studies and their runs (a study's hundreds of runs stay out of the runs list).
-  const open = factory.open(name, 4);
+  // version 4 (two branches) the studies with their runs, or the series store; version 5 makes sure both exist.
+  const open = factory.open(name, 5);
   open.onupgradeneeded = () => {
     const db = open.result;
+    if (!db.objectStoreNames.contains(SERIES)) db.createObjectStore(SERIES, { keyPath: ['runId', 'index'] });
     if (!db.objectStoreNames.contains(WEIGHTS)) db.createObjectStore(WEIGHTS, { keyPath: 'runId' });
     const runs = db.objectStoreNames.contains(RUNS) ? open.transaction!.objectStore(RUNS) : db.createObjectStore(RUNS, { keyPath: 'id' });
     if (!runs.indexNames.contains(STATUS_INDEX)) runs.createIndex(STATUS_INDEX, 'status');
@@ -306,10 +313,16 @@ export async function openRunsDb(name = 'mtl-playground', factory: IDBFactory | 
     listRuns: async () => (await listAllRuns(inTx)).runs,
     listAll: (onPage) => listAllRuns(inTx, onPage),
     deleteRun: (id) =>
-      inTx([RUNS, WEIGHTS], 'readwrite', (s) => {
+      inTx([RUNS, WEIGHTS, SERIES], 'readwrite', (s) => {
         s.delete(id);
         s.transaction.objectStore(WEIGHTS).delete(id);
+        s.transaction.objectStore(SERIES).delete(seriesRange(id));
       }),
+    putSeriesChunk: (runId, index, points) => inTx(SERIES, 'readwrite', (s) => void s.put({ runId, index, points })),
+    readSeries: async (runId, tasks) => {
+      const chunks = (await inTx(SERIES, 'readonly', (s) => promised(s.getAll(seriesRange(runId))))) as unknown[];
+      return seriesFromChunks(chunks, tasks);
+    },
     putWeights: (w) => inTx(WEIGHTS, 'readwrite', (s) => void s.put(w)),
     getWeights: async (runId) => {
       const raw = await inTx(WEIGHTS, 'readonly', (s) => promised(s.get(runId)));
@@ -360,6 +373,18 @@ export async function openRunsDb(name = 'mtl-playground', factory: IDBFactory | 
     studies: studiesDb(inTx),
     close: () => db.close(),
   };
+}
+
+/** Every chunk key of one run's series. */
+const seriesRange = (runId: string) => IDBKeyRange.bound([runId, 0], [runId, Number.MAX_SAFE_INTEGER]);
+
+/** Stored series chunks (untrusted) as one series: chunks in index order, only valid points of T tasks, steps increasing. */
+export function seriesFromChunks(chunks: readonly unknown[], T: number): MetricPoint[] {
+  const ok = chunks.filter((c): c is { index: number; points: unknown[] } => !!c && typeof c === 'object' && isNum((c as { index?: unknown }).index) && Array.isArray((c as { points?: unknown }).points));
+  ok.sort((a, b) => a.index - b.index);
+  const out: MetricPoint[] = [];
+  for (const c of ok) for (const p of c.points) if (isPoint(p, T) && (out.length === 0 || p.step > out[out.length - 1].step)) out.push(p);
+  return out;
 }
 
 /** The value when it is a well-formed RunWeights (every tensor's values match its shape), else null. */

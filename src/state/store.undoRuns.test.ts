@@ -40,11 +40,14 @@ describe('undoable run deletion and Open', () => {
     expect(banner.text).toContain('Deleted run');
     await settle();
     expect(await db.getRun(a)).toBeNull();
+    expect(await db.readSeries(a, 3)).toEqual([]);
     banner.action!.run();
     await settle();
     expect(store.getState().runs.map((r) => r.id)).toEqual([b, a]);
     expect((await db.getRun(a))?.status).toBe('done');
     expect((await db.getWeights(a))?.weights[0].tensors[0].values[0]).toBe(1);
+    // its full series (written by the session in chunks) is back too
+    expect((await db.readSeries(a, 3)).map((p) => p.step)).toEqual([0, 10]);
     banner.action!.run(); // twice: still one copy
     await settle();
     expect(store.getState().runs.filter((r) => r.id === a)).toHaveLength(1);

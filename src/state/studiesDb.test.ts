@@ -6,14 +6,15 @@ import { openRunsDb } from './runsDb';
 import type { StudyRecord } from './studiesDb';
 
 /** A version-3 database (before studies) holding one run, as an older app left it. */
-function oldDb(factory: IDBFactory): Promise<void> {
+function oldDb(factory: IDBFactory, version = 3, extra?: (db: IDBDatabase) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const open = factory.open('mig', 3);
+    const open = factory.open('mig', version);
     open.onupgradeneeded = () => {
       const db = open.result;
       db.createObjectStore('weights', { keyPath: 'runId' });
       db.createObjectStore('runs', { keyPath: 'id' }).createIndex('status', 'status');
       db.createObjectStore('meta');
+      extra?.(db);
     };
     open.onsuccess = () => {
       const tx = open.result.transaction('runs', 'readwrite');
@@ -37,6 +38,29 @@ describe('studies in the runs database', () => {
     expect((await db.listRuns()).map((r) => r.name)).toEqual(['old run']);
     await db.studies.putStudy(study('s1', 'done'));
     expect((await db.studies.listStudies()).map((s) => s.id)).toEqual(['s1']);
+    db.close();
+  });
+
+  it('upgrades a version-4 database that has only the series store (a build without studies): studies and series both work', async () => {
+    const factory = new IDBFactory();
+    await oldDb(factory, 4, (db) => db.createObjectStore('series', { keyPath: ['runId', 'index'] }));
+    const db = await openRunsDb('mig', factory);
+    expect((await db.listRuns()).map((r) => r.name)).toEqual(['old run']);
+    await db.studies.putStudy(study('s1', 'done'));
+    expect((await db.studies.listStudies()).map((s) => s.id)).toEqual(['s1']);
+    db.close();
+  });
+
+  it('upgrades a version-4 database that has only the studies stores (a build without series chunks): the series store appears', async () => {
+    const factory = new IDBFactory();
+    await oldDb(factory, 4, (db) => {
+      db.createObjectStore('studies', { keyPath: 'id' });
+      db.createObjectStore('studyRuns', { keyPath: 'id' }).createIndex('studyId', 'study.id');
+    });
+    const db = await openRunsDb('mig', factory);
+    const point = { step: 7, tasks: [{ trainLoss: 1, valLoss: 2, metric: 0.5 }], weights: [1], totalLoss: 1, conflict: null };
+    await db.putSeriesChunk('old', 0, [point]);
+    expect((await db.readSeries('old', 1)).map((p) => p.step)).toEqual([7]);
     db.close();
   });
 

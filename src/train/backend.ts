@@ -111,3 +111,30 @@ export async function initBackend(choice: Exclude<BackendChoice, 'js'>, skip: { 
   }
   throw new Error(`No tfjs backend could be initialised (${notes.join(' ')})`);
 }
+
+/** What a backend is called in the Backend list (the JS engine included), for messages. */
+export function backendLabel(name: BackendName): string {
+  return name === 'js' ? 'the JS engine' : `tfjs ${LABEL[name].replace('tfjs ', '')}`;
+}
+
+interface GpuDeviceLike {
+  lost?: Promise<{ message?: string; reason?: string }>;
+  destroy?(): void;
+}
+
+/** The active tfjs backend's WebGPU device, or null when the backend is not WebGPU. */
+function webGpuDevice(): GpuDeviceLike | null {
+  if (tf.getBackend() !== 'webgpu') return null;
+  return (tf.backend() as unknown as { device?: GpuDeviceLike }).device ?? null;
+}
+
+/** Resolves with the reason in words when the active WebGPU device is lost; null when the backend is not WebGPU. */
+export function webGpuDeviceLost(): Promise<string> | null {
+  const lost = webGpuDevice()?.lost;
+  return lost ? lost.then((info) => info?.message || info?.reason || 'no reason given') : null;
+}
+
+/** Test hook ('device-lost' fault): destroy the active WebGPU device, as a GPU reset or driver crash would lose it. */
+export function destroyWebGpuDevice(): void {
+  webGpuDevice()?.destroy?.();
+}

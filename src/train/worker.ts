@@ -2,11 +2,13 @@
  * Web Worker entry: runs one experiment at a time. The main thread stops a run with
  * worker.terminate(); a new 'start' abandons the previous run.
  */
-import { BOUNDARY_GRID, gridInputs, protocolMismatch, readout, type FromWorker, type MetricPoint, type ToWorker } from '../protocol';
+import { BOUNDARY_GRID, gridInputs, protocolMismatch, readFaultPlan, readout, workerLockName, type FromWorker, type MetricPoint, type ToWorker, type WorkerAlive } from '../protocol';
 import { prepareDataset } from '../datasets';
-import { activationFloatsPerRow, analyzeGraph, estimateMemory, formatBytes, MEMORY_NOTE_BYTES, memoryProblem, nodeKind, taskMismatches, weightingSpec, type DatasetArrays } from '../model';
+import { activationFloatsPerRow, analyzeGraph, estimateMemory, formatBytes, MEMORY_NOTE_BYTES, memoryProblem, nodeKind, taskMismatches, weightingSpec, type BackendName, type DatasetArrays } from '../model';
+import { backendLabel, webGpuDeviceLost } from './backend';
+import { breakFirstStep, faultTicker } from './faults';
 import { stepGeometry } from './batches';
-import { startEngine } from './engine';
+import { startEngine, type Engine } from './engine';
 import { trainLoop, type LoopControl } from './loop';
 import { fgsmScores } from './robustness';
 import { errorMessage } from './errors';
@@ -22,6 +24,9 @@ const POST_MS = 100;
  */
 const BOUNDARY_MS = 250;
 
+/** Longest wait for this worker's lock before a run starts anyway (unnoticed if it then dies silently), ms. */
+const LOCK_WAIT_MS = 1000;
+
 type Start = Extract<ToWorker, { type: 'start' }>;
 
 interface Run {
@@ -31,6 +36,34 @@ interface Run {
   /** resolves a pending pause */
   wake: (() => void) | null;
   trainer: Trainer | null;
+  /** a 'metrics' message went out: from then on a failure is the run's, not the first step's */
+  posted: boolean;
+  /** the 'error' message went out (at most one per run) */
+  failed: boolean;
+  /** set while the run trains on WebGPU: resolves when its device is lost */
+  deviceLost: Promise<string> | null;
+  /** fires a test's injected fault (faults.ts); a no-op in production */
+  tick: (step: number) => void;
+}
+
+/** Report the run's failure once, and stop it (a later error of the same run is not news). */
+function fail(run: Run, message: string): void {
+  if (run.failed || run.cancelled) return;
+  run.failed = true;
+  post({ type: 'error', runId: run.runId, message });
+  cancel(run);
+}
+
+/** Thrown for an error at a run's first step, before any metrics: the run can start again on another backend. */
+class FirstStepError extends Error {
+  constructor(readonly original: unknown) {
+    super(errorMessage(original));
+  }
+}
+
+/** Where a backend that failed at its first step goes instead; null when there is nothing simpler left. */
+function fallbackOf(backend: BackendName): 'wasm' | 'cpu' | null {
+  return backend === 'cpu' ? null : backend === 'wasm' ? 'cpu' : 'wasm';
 }
 
 const ctx = self as unknown as DedicatedWorkerGlobalScope;
@@ -105,6 +138,7 @@ function runControl(run: Run, trainer: Trainer, views: ReturnType<typeof liveVie
   let t0 = 0;
   const stepsPerSec = () => (activeMs > 0 ? (trainer.step * 1000) / activeMs : 0);
   const flush = () => {
+    run.posted = true;
     post({ type: 'metrics', runId: run.runId, points: pending, step: trainer.step, stepsPerSec: stepsPerSec() });
     pending = [];
     lastPost = performance.now();
@@ -128,6 +162,7 @@ function runControl(run: Run, trainer: Trainer, views: ReturnType<typeof liveVie
     chunkOver: () => performance.now() - t0 >= CHUNK_MS || run.paused,
     async afterChunk() {
       activeMs += performance.now() - t0;
+      run.tick(trainer.step);
       if (performance.now() - lastPost >= POST_MS) flush();
       await yieldToEventLoop();
     },
@@ -156,42 +191,93 @@ async function finishRun(run: Run, trainer: Trainer, config: Start['config'], da
   post({ type: 'done', runId: run.runId, step: trainer.step, stepsPerSec: live.stepsPerSec(), elapsedMs: live.activeMs() });
 }
 
-async function train(run: Run, { config, table, init, lean }: Start): Promise<void> {
-  // The page refuses these too; a message built elsewhere (a study, an old tab) is checked again here.
-  const mismatch = taskMismatches(config);
-  if (mismatch.length) throw new Error(mismatch.join(' '));
-  // Datasets load their digits/rows here (served by the app), off the main thread.
-  const data = await prepareDataset(config, table);
-  const { trainer, backend, notes } = await startEngine(config, data);
+/** Train on `engine` from its first step to 'done'. An error inside the first step, before any metrics went out, becomes a FirstStepError. */
+async function trainOn(run: Run, { config, init, lean }: Start, data: DatasetArrays, { trainer, backend, notes }: Engine): Promise<void> {
   run.trainer = trainer;
   if (run.cancelled) return;
   const { memory, batch } = runMemory(config, data, trainer.paramCount);
   const tooBig = memoryProblem(memory, batch);
   if (tooBig) throw new Error(tooBig);
   if (memory.total >= MEMORY_NOTE_BYTES) notes.push(`This run needs about ${formatBytes(memory.total)} of memory.`);
+  run.deviceLost = backend === 'webgpu' ? webGpuDeviceLost() : null;
+  // A lost GPU device may leave a pending read that never settles: the run fails from here, and the page terminates the worker.
+  void run.deviceLost?.then((why) => fail(run, `The WebGPU device was lost at step ${trainer.step} (${why}). The points so far are kept; choose tfjs WASM or tfjs CPU under Backend and train again.`));
   post({ type: 'ready', runId: run.runId, backend, requested: config.backend, notes });
   // Warm start before step 0, so the first evaluation already sees the copied weights.
   if (init) post({ type: 'warmstart', runId: run.runId, report: trainer.loadWeights(init) });
   const views = lean ? { all: async () => {}, due: async () => {} } : liveViews(run, trainer, config, data);
   const live = runControl(run, trainer, views);
-  const finished = await trainLoop(trainer, live.control);
+  let finished: boolean;
+  try {
+    finished = await trainLoop(trainer, live.control);
+  } catch (err) {
+    // A diverged loss or an engine out of memory is the data's or the settings' fault, not the backend's.
+    const text = err instanceof Error ? err.message : String(err);
+    const backendFault = !/diverged|not finite/i.test(text) && errorMessage(err) === text;
+    throw !run.posted && trainer.step <= 1 && backendFault ? new FirstStepError(err) : err;
+  }
   if (!finished || run.cancelled) return;
   await finishRun(run, trainer, config, data, live, views, lean);
 }
 
+async function train(run: Run, msg: Start): Promise<void> {
+  const { config, table, faults } = msg;
+  // The page refuses these too; a message built elsewhere (a study, an old tab) is checked again here.
+  const mismatch = taskMismatches(config);
+  if (mismatch.length) throw new Error(mismatch.join(' '));
+  // Datasets load their digits/rows here (served by the app), off the main thread.
+  const data = await prepareDataset(config, table);
+  const engine = await startEngine(config, data);
+  if (readFaultPlan(faults)?.kind === 'first-step') breakFirstStep(engine.trainer);
+  try {
+    await trainOn(run, msg, data, engine);
+  } catch (err) {
+    const next = fallbackOf(engine.backend);
+    if (!(err instanceof FirstStepError) || !next || run.cancelled) throw err instanceof FirstStepError ? err.original : err;
+    // Nothing reached the page but 'ready': the run starts over, from step 0, on a simpler backend.
+    engine.trainer.dispose();
+    run.trainer = null;
+    const retry = await startEngine(config, data, next);
+    retry.notes.unshift(`${backendLabel(engine.backend)} failed at its first step (${err.message}); the run started again on ${backendLabel(retry.backend)}.`);
+    await trainOn(run, msg, data, retry);
+  }
+}
+
 async function start(msg: Start): Promise<void> {
   if (active) cancel(active);
-  const run: Run = { runId: msg.runId, cancelled: false, paused: false, wake: null, trainer: null };
+  const run: Run = { runId: msg.runId, cancelled: false, paused: false, wake: null, trainer: null, posted: false, failed: false, deviceLost: null, tick: faultTicker(readFaultPlan(msg.faults) ?? undefined, ctx) };
   active = run;
+  // Held before any work, so that a worker dying at once is noticed too (waiting at most LOCK_WAIT_MS for it).
+  await Promise.race([holdWorkerLock(msg.runId), new Promise((r) => setTimeout(r, LOCK_WAIT_MS))]);
   try {
     await train(run, msg);
   } catch (err) {
-    if (!run.cancelled) post({ type: 'error', runId: msg.runId, message: errorMessage(err) });
+    // A read that failed because the GPU device went away says less than the loss itself: wait briefly for it.
+    const lost = run.deviceLost && (await Promise.race([run.deviceLost.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 200))]));
+    if (!lost) fail(run, errorMessage(err));
   } finally {
     run.trainer?.dispose();
     run.trainer = null;
     if (active === run) active = null;
   }
+}
+
+/**
+ * Hold this worker's lock (workerLockName) for as long as it lives, and tell the page once it is held: the page then
+ * waits for the lock, which it gets only when this worker is gone — even when it dies without a word.
+ */
+function holdWorkerLock(runId: string): Promise<void> {
+  const locks = (ctx.navigator as { locks?: { request(name: string, cb: () => Promise<void>): Promise<void> } }).locks;
+  if (!locks) return Promise.resolve();
+  return new Promise<void>((held) => {
+    locks
+      .request(workerLockName(runId), () => {
+        ctx.postMessage({ type: 'alive', runId } satisfies WorkerAlive);
+        held();
+        return new Promise<void>(() => undefined);
+      })
+      .catch(() => held());
+  });
 }
 
 function cancel(run: Run): void {
@@ -228,5 +314,5 @@ ctx.onmessage = (ev: MessageEvent<ToWorker>) => {
 
 // A failure outside the awaited chain (e.g. inside a tfjs backend) must still reach the UI.
 ctx.addEventListener('unhandledrejection', (ev) => {
-  if (active) post({ type: 'error', runId: active.runId, message: errorMessage(ev.reason) });
+  if (active) fail(active, errorMessage(ev.reason));
 });

@@ -1,7 +1,9 @@
 /** Runs slice: every run of this browser, their weights, warm-start sources, baselines, export, and the comparison ticks. */
 import { WARM_FILE_PREFIX } from '../../model';
 import { queueBaselines } from '../baselineQueue';
+import type { MetricPoint } from '../../protocol';
 import { newRunId } from '../runs';
+import { fullSeries } from '../seriesWriter';
 import type { QueueProgress } from '../runSession';
 import { seedGroups } from '../seedGroups';
 import { queueSeeds, resumeSeeds } from '../seedQueue';
@@ -30,6 +32,8 @@ export interface RunsSlice {
   deleteUnreadable(key: string): void;
   /** A finished run's trained weights (from memory, else the database); null when it has none */
   getRunWeights(runId: string): Promise<RunWeights | null>;
+  /** Every evaluation of a run (its stored chunks, then `known` points past them), for the metrics CSV; `tasks` = its task count. */
+  fullSeries(runId: string, tasks: number, known: readonly MetricPoint[]): Promise<MetricPoint[]>;
   /** tfjs weights uploaded in this tab (memory only, never persisted): a warm-start source under runId WARM_FILE_PREFIX + name */
   uploadedWeights: WarmSource | null;
   setUploadedWeights(u: WarmSource | null): void;
@@ -90,6 +94,7 @@ export function runsSlice({ set, get, session, saver }: SliceContext): RunsSlice
       for (const r of mine) saver.put(r.id === live?.id ? live : r);
     },
     getRunWeights: (runId) => saver.getWeights(runId),
+    fullSeries: (runId, tasks, known) => fullSeries(saver, runId, tasks, known),
     uploadedWeights: null,
     setUploadedWeights: (u) => set({ uploadedWeights: u }),
     getWarmSource: async (runId) => {
@@ -158,17 +163,18 @@ export function runsSlice({ set, get, session, saver }: SliceContext): RunsSlice
       if (session.live.record()?.id === id) get().stop();
       const rec = get().runs.find((r) => r.id === id);
       if (!rec) return;
-      // The weights are read before they are deleted, so Undo can write both back.
-      const gone = saver.getWeights(id).then((w) => {
+      // The weights and the full series are read before they are deleted, so Undo can write them back.
+      const gone = Promise.all([saver.getWeights(id), saver.readSeries(id, rec.config.tasks.length)]).then(([w, series]) => {
         saver.remove(id);
-        return w;
+        return { w, series };
       });
       const undo = () =>
-        void gone.then((w) => {
+        void gone.then(({ w, series }) => {
           if (get().runs.some((r) => r.id === id)) return;
           set((s) => ({ runs: s.runs.concat([rec]).sort((a, b) => b.createdAt - a.createdAt) }));
           saver.put(rec);
           if (w) saver.putWeights(w);
+          if (series.length) saver.putSeriesChunk(id, 0, series);
         });
       set((s) => ({
         runs: s.runs.filter((r) => r.id !== id),

@@ -1,5 +1,5 @@
 /** UI slice: the editor's selection and measured node sizes, and the banner. */
-import type { Graph } from '../../model';
+import type { ExperimentConfig, Graph } from '../../model';
 import type { Banner } from '../types';
 import type { SliceContext } from './context';
 
@@ -16,6 +16,11 @@ export interface UiSlice {
   /** measured node sizes by node id (view data: not part of the experiment) */
   nodeSizes: Record<string, NodeSize>;
   banner: Banner | null;
+  /**
+   * The experiment start-up restored from storage and the config object that shows it; after it failed to render,
+   * `fellBack` is true and `shown` is the default shown instead (not autosaved, so the stored one is kept).
+   */
+  startup: { stored: ExperimentConfig; shown: ExperimentConfig; fellBack: boolean } | null;
   /** Select just this node (null: nothing). */
   select(id: string | null): void;
   /** Select (true) or deselect (false) these nodes and edges, keeping the rest of the selection. */
@@ -55,6 +60,7 @@ export function uiSlice({ set }: SliceContext): UiSlice {
     selectedEdgeIds: [],
     nodeSizes: {},
     banner: null,
+    startup: null,
     select: (id) =>
       set((s) => {
         const nodes = id === null ? [] : [id];

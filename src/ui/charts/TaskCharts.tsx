@@ -2,7 +2,7 @@
 import { memo, useMemo, useState } from 'react';
 import type { TaskSpec } from '../../model';
 import { metricName, metricsCsv, useApp, useAppStore, type MetricPoint } from '../../state';
-import { DownloadLink } from '../panels/DownloadLink';
+import { saveFile } from '../panels/DownloadLink';
 import { CLASS_COLOURS } from '../panels/ScatterPreview';
 import { downsample } from './downsample';
 import { ConflictView, WeightsChart } from './ConflictView';
@@ -131,19 +131,24 @@ function ChartToolbar({ opts, onChange }: { opts: ChartOptions; onChange(o: Char
   );
 }
 
-/** The live run's metrics, every evaluation (not the downsampled chart points), as CSV. */
+/** The live (or last) run's metrics, every evaluation (from the stored chunks, not the bounded chart points), as CSV. */
 function MetricsCsvLink() {
   const store = useAppStore();
-  const runId = useApp((s) => s.runId);
+  // Assembled after the click (the chunks are read from IndexedDB), then saved.
+  const download = async () => {
+    const s = store.getState();
+    const points = s.runId ? await s.fullSeries(s.runId, s.runTasks.length, s.points) : s.points;
+    saveFile(`metrics-${s.runId ?? 'run'}.csv`, metricsCsv(s.runTasks, points), 'text/csv');
+  };
   return (
-    <DownloadLink
-      file={() => metricsCsv(store.getState().runTasks, store.getState().points)}
-      name={`metrics-${runId ?? 'run'}.csv`}
-      mime="text/csv"
-      testId="export-metrics-csv"
+    <button
+      type="button"
+      className="button-link"
+      data-testid="export-metrics-csv"
+      onClick={() => void download()}
       title="Download every evaluation of this run: step, per-task train/validation loss, metric and weight"
     >
       Metrics CSV
-    </DownloadLink>
+    </button>
   );
 }

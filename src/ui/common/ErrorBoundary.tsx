@@ -4,7 +4,8 @@
  */
 import { Component, type ReactNode } from 'react';
 import { defaultExperiment } from '../../model';
-import { useApp } from '../../state';
+import { experimentJson, useAppStore, type AppState } from '../../state';
+import { saveFile } from '../panels/DownloadLink';
 
 interface Props {
   /** what the boundary guards, in words ("the graph editor") */
@@ -14,6 +15,8 @@ interface Props {
 
 interface BoundaryProps extends Props {
   onOpenDefault(): void;
+  /** true when the error was dealt with (the page fell back to the default experiment): the boundary shows its children again */
+  onCaught(error: Error): boolean;
 }
 
 class Boundary extends Component<BoundaryProps, { error: Error | null }> {
@@ -25,6 +28,7 @@ class Boundary extends Component<BoundaryProps, { error: Error | null }> {
 
   componentDidCatch(error: unknown) {
     console.error(`${this.props.name} failed to render:`, error);
+    if (this.props.onCaught(error instanceof Error ? error : new Error(String(error)))) this.setState({ error: null });
   }
 
   render() {
@@ -54,16 +58,34 @@ class Boundary extends Component<BoundaryProps, { error: Error | null }> {
   }
 }
 
+/**
+ * When the experiment start-up restored from storage is what fails to render (nothing edited since), show the
+ * default instead and keep the stored one (not overwritten by the autosave), with a banner to download it; true if so.
+ */
+export function fallBackFromStored(store: { getState(): AppState; setState(p: Partial<AppState>): void }, where: string, error: Error): boolean {
+  const s = store.getState();
+  if (!s.startup || s.startup.fellBack || s.config !== s.startup.shown) return false;
+  const { stored } = s.startup;
+  s.setConfig(defaultExperiment());
+  s.clearHistory();
+  store.setState({ startup: { stored, shown: store.getState().config, fellBack: true } });
+  s.setBanner({
+    kind: 'error',
+    text: `The saved experiment could not be shown (${where}: ${error.message.slice(0, 160)}), so this is the default experiment. The saved one is kept until you edit this one: download it as JSON to keep it.`,
+    action: { label: 'Download the stored experiment as JSON', run: () => saveFile('stored-experiment.json', experimentJson(stored), 'application/json') },
+  });
+  return true;
+}
+
 /** Guards one panel (or the whole page) with "reset this panel" and "open the default experiment". */
 export function ErrorBoundary({ name, children }: Props) {
-  const setConfig = useApp((s) => s.setConfig);
-  const setBanner = useApp((s) => s.setBanner);
+  const store = useAppStore();
   const openDefault = () => {
-    setConfig(defaultExperiment());
-    setBanner({ kind: 'info', text: 'Opened the default experiment after a display error.' });
+    store.getState().setConfig(defaultExperiment());
+    store.getState().setBanner({ kind: 'info', text: 'Opened the default experiment after a display error.' });
   };
   return (
-    <Boundary name={name} onOpenDefault={openDefault}>
+    <Boundary name={name} onOpenDefault={openDefault} onCaught={(error) => fallBackFromStored(store, name, error)}>
       {children}
     </Boundary>
   );

@@ -13,6 +13,8 @@ export function paramSummary(node: GraphNode, tasks: TaskSpec[]): string {
 }
 
 function MtlNodeView({ id, selected }: NodeProps<MtlFlowNode>) {
+  // Test-only (e2e/startup.spec.ts): a node whose id a test put in this global fails to render; nothing sets it in the app.
+  if (id === (globalThis as { __MTL_RENDER_FAULT__?: unknown }).__MTL_RENDER_FAULT__) throw new Error(`Injected render fault at node ${id}`);
   const node = useApp((s) => s.config.graph.nodes.find((n) => n.id === id));
   const tasks = useApp((s) => s.config.tasks);
   const shape = useApp((s) => s.analysis.shapes[id]);
