@@ -23,7 +23,8 @@ test('a study runs, cancels, survives a reload as interrupted with its finished 
   await expect(page.getByTestId('study-status')).toHaveAttribute('data-status', 'interrupted', { timeout: 30_000 });
   await expect(page.getByTestId('study-status')).toContainText('Interrupted');
   const afterReload = await attr(page, 'study-results', 'data-done');
-  expect(afterReload).toBeGreaterThanOrEqual(kept + 10);
+  // A reload may cut off the writes in flight at that instant: at most one per pool worker (2 here).
+  expect(afterReload).toBeGreaterThanOrEqual(kept + 8);
   await page.getByTestId('study-resume').click();
   expect(await attr(page, 'study-progress', 'data-done')).toBe(afterReload);
   await expect(progress).toHaveCount(0, { timeout: 120_000 });
