@@ -96,7 +96,9 @@ describe('a fixture kind folder, and no list edited', () => {
     expect(ids.length).toBe(new Set(ids).size);
     expect(nodeKind('widget')?.summary?.({}, [])).toBe('0 scales');
     const { Palette } = await import('../ui/editor/Palette');
-    const html = renderToStaticMarkup(createElement(Palette, { onAdd: () => '', onTemplate: () => {} }));
+    const { StoreContext, createAppStore } = await import('../state');
+    const store = createAppStore();
+    const html = renderToStaticMarkup(createElement(StoreContext.Provider, { value: store }, createElement(Palette, { onAdd: () => '', onTemplate: () => {} })));
     expect(html).toContain('data-testid="palette-widget"');
     expect(html).toContain('data-testid="palette-mmoe"');
   });
