@@ -24,10 +24,10 @@ export default function StudyChart({ results, knob }: { results: StudyResults; k
       <ResponsiveContainer width="100%" height={260}>
         <ComposedChart data={rows} margin={{ top: 6, right: 24, bottom: 14, left: 0 }}>
           <CartesianGrid stroke="#eef1f5" />
-          <XAxis dataKey="value" type="number" domain={['dataMin', 'dataMax']} fontSize={11} label={{ value: knob, position: 'insideBottom', offset: -8, fontSize: 11 }} />
+          <XAxis dataKey="value" type="number" domain={['dataMin', 'dataMax']} ticks={rows.map((r) => r.value as number)} tickFormatter={(v: number) => fmtNum(v)} fontSize={11} label={{ value: knob, position: 'insideBottom', offset: -8, fontSize: 11 }} />
           <YAxis domain={['auto', 'auto']} tickFormatter={(v: number) => fmtNum(v)} fontSize={10} width={52} label={{ value: results.label, angle: -90, position: 'insideLeft', fontSize: 11 }} />
           <Tooltip formatter={(v, name) => [Array.isArray(v) ? `[${fmtNum(Number(v[0]))}, ${fmtNum(Number(v[1]))}]` : fmtNum(Number(v)), String(name)]} />
-          <Legend wrapperStyle={{ fontSize: 10 }} />
+          <Legend verticalAlign="top" wrapperStyle={{ fontSize: 10 }} />
           {results.arms.map((a, i) => (
             <Area key={`b${i}`} dataKey={`b${i}`} name={`${a.label} 95 %`} stroke="none" fill={CLASS_COLOURS[i % CLASS_COLOURS.length]} fillOpacity={0.15} isAnimationActive={false} legendType="none" />
           ))}

@@ -29,7 +29,9 @@ export function StudyResults() {
   return (
     <div className="study-results" data-testid="study-results" data-done={results.done} data-total={results.total}>
       <div className="runs-head">
-        <strong>{name}</strong>: {results.label} against {view.knob}, mean ± 95 % t interval over the seeds ({results.done} of {results.total} trainings finished)
+        <span>
+          <strong>{name}</strong>: {results.label} against {view.knob}, mean ± 95 % t interval over the seeds ({results.done} of {results.total} trainings finished)
+        </span>
         <DownloadLink testId="study-csv" name={`${name}.csv`} mime="text/csv" file={() => studyCsv(study.config, view.plan, runs, study.id, view.int)}>
           CSV
         </DownloadLink>
