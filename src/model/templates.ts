@@ -111,6 +111,12 @@ export const TEMPLATES: readonly GraphTemplate[] = [
     build: (tasks) => mixedStreams(tasks, 'crossstitch'),
   },
   {
+    id: 'nddr',
+    label: 'NDDR',
+    description: 'One tower per task, fused after the first layer by an NDDR layer: per task a 1×1 conv over the concatenated streams (Gao et al. 2019).',
+    build: (tasks) => mixedStreams(tasks, 'nddr'),
+  },
+  {
     id: 'mtan',
     label: 'MTAN (task attention)',
     description: 'A shared trunk; each task reads it through its own learned attention mask.',
