@@ -135,6 +135,12 @@ export const TEMPLATES: readonly GraphTemplate[] = [
     build: (tasks) => fusedTowers(tasks, [], ['cgc', { sharedExperts: 2, taskExperts: 1, units: 16 }]),
   },
   {
+    id: 'ple',
+    label: 'PLE',
+    description: 'Progressive layered extraction: two stacked CGC levels; a shared gate over all experts feeds the next level (Tang et al. 2020).',
+    build: (tasks) => fusedTowers(tasks, [], ['ple', { levels: 2, sharedExperts: 2, taskExperts: 1, units: 16 }]),
+  },
+  {
     id: 'tam',
     label: 'Task-aware attention',
     description: 'A shared trunk read as tokens; each task attends to them with its own query.',
