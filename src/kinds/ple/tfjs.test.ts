@@ -3,8 +3,8 @@ import { describe, it } from 'vitest';
 import { checkBuilds, close, useBuilders, values } from '../../train/layers/testing';
 
 describe('PLE builder', () => {
+  // Two levels: level 1 (d 6) 5 experts · 35 + 3 task gates · (6·3 + 3) + shared gate (6·5 + 5); level 2 (d 5) 5 · 30 + 3 · (5·3 + 3)
   checkBuilds([
-    // level 1 (d 6): 5 experts · 35 + 3 task gates · (6·3 + 3) + shared gate (6·5 + 5); level 2 (d 5): 5 · 30 + 3 · (5·3 + 3)
     ['ple', [[6]], { levels: 2, sharedExperts: 2, taskExperts: 1, units: 5 }, [5], 175 + 63 + 35 + 150 + 54],
     ['ple', [[6]], { levels: 1, sharedExperts: 2, taskExperts: 1, units: 5 }, [5], 238], // one level = CGC's count
   ]);
