@@ -15,6 +15,8 @@ import { kernel as head_ } from './head/fast';
 import { kernel as input_ } from './input/fast';
 import { kernel as layernorm_ } from './layernorm/fast';
 import { kernel as mmoe_ } from './mmoe/fast';
+import { kernel as nddr_ } from './nddr/fast';
+import { kernel as ple_ } from './ple/fast';
 import { kernel as reshape_ } from './reshape/fast';
 import { kernel as residual_ } from './residual/fast';
 import { kernel as tam_ } from './tam/fast';
@@ -36,6 +38,8 @@ export const KIND_KERNELS: { readonly [K in KindId]?: FastKernel } = {
   input: input_,
   layernorm: layernorm_,
   mmoe: mmoe_,
+  nddr: nddr_,
+  ple: ple_,
   reshape: reshape_,
   residual: residual_,
   tam: tam_,

@@ -20,6 +20,8 @@ import { spec as layernorm_ } from './layernorm/spec';
 import { spec as lstm_ } from './lstm/spec';
 import { spec as maxpool2d_ } from './maxpool2d/spec';
 import { spec as mmoe_ } from './mmoe/spec';
+import { spec as nddr_ } from './nddr/spec';
+import { spec as ple_ } from './ple/spec';
 import { spec as reshape_ } from './reshape/spec';
 import { spec as residual_ } from './residual/spec';
 import { spec as tam_ } from './tam/spec';
@@ -47,6 +49,8 @@ export const KIND_SPECS = kindRegistry({
   lstm: lstm_,
   maxpool2d: maxpool2d_,
   mmoe: mmoe_,
+  nddr: nddr_,
+  ple: ple_,
   reshape: reshape_,
   residual: residual_,
   tam: tam_,

@@ -21,6 +21,8 @@ import { builder as layernorm_ } from './layernorm/tfjs';
 import { builder as lstm_ } from './lstm/tfjs';
 import { builder as maxpool2d_ } from './maxpool2d/tfjs';
 import { builder as mmoe_ } from './mmoe/tfjs';
+import { builder as nddr_ } from './nddr/tfjs';
+import { builder as ple_ } from './ple/tfjs';
 import { builder as reshape_ } from './reshape/tfjs';
 import { builder as residual_ } from './residual/tfjs';
 import { builder as tam_ } from './tam/tfjs';
@@ -48,6 +50,8 @@ export const KIND_BUILDERS: { readonly [K in KindId]: NodeBuilder } = {
   lstm: lstm_,
   maxpool2d: maxpool2d_,
   mmoe: mmoe_,
+  nddr: nddr_,
+  ple: ple_,
   reshape: reshape_,
   residual: residual_,
   tam: tam_,

@@ -21,6 +21,8 @@ import { exporter as layernorm_ } from './layernorm/torch';
 import { exporter as lstm_ } from './lstm/torch';
 import { exporter as maxpool2d_ } from './maxpool2d/torch';
 import { exporter as mmoe_ } from './mmoe/torch';
+import { exporter as nddr_ } from './nddr/torch';
+import { exporter as ple_ } from './ple/torch';
 import { exporter as reshape_ } from './reshape/torch';
 import { exporter as residual_ } from './residual/torch';
 import { exporter as tam_ } from './tam/torch';
@@ -48,6 +50,8 @@ export const KIND_EXPORTERS: { readonly [K in KindId]: TorchExporter } = {
   lstm: lstm_,
   maxpool2d: maxpool2d_,
   mmoe: mmoe_,
+  nddr: nddr_,
+  ple: ple_,
   reshape: reshape_,
   residual: residual_,
   tam: tam_,

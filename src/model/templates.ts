@@ -111,6 +111,12 @@ export const TEMPLATES: readonly GraphTemplate[] = [
     build: (tasks) => mixedStreams(tasks, 'crossstitch'),
   },
   {
+    id: 'nddr',
+    label: 'NDDR',
+    description: 'One tower per task, fused after the first layer by an NDDR layer: per task a 1×1 conv over the concatenated streams (Gao et al. 2019).',
+    build: (tasks) => mixedStreams(tasks, 'nddr'),
+  },
+  {
     id: 'mtan',
     label: 'MTAN (task attention)',
     description: 'A shared trunk; each task reads it through its own learned attention mask.',
@@ -127,6 +133,12 @@ export const TEMPLATES: readonly GraphTemplate[] = [
     label: 'CGC (PLE)',
     description: 'Shared experts plus task-specific experts, one gate per task (Tang et al. 2020).',
     build: (tasks) => fusedTowers(tasks, [], ['cgc', { sharedExperts: 2, taskExperts: 1, units: 16 }]),
+  },
+  {
+    id: 'ple',
+    label: 'PLE',
+    description: 'Progressive layered extraction: two stacked CGC levels; a shared gate over all experts feeds the next level (Tang et al. 2020).',
+    build: (tasks) => fusedTowers(tasks, [], ['ple', { levels: 2, sharedExperts: 2, taskExperts: 1, units: 16 }]),
   },
   {
     id: 'tam',

@@ -68,6 +68,19 @@ describe('live inspection of fusion modules', () => {
     x.dispose();
   });
 
+  it('PLE: a row per gate and level (the shared gate below the last level), every expert a column; rows sum to 1, no leak', async () => {
+    const m = build('ple');
+    const x = rows(8);
+    const before = tf.memory().numTensors;
+    const [g] = await m.inspect(x);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(g).toMatchObject({ nodeId: 'ple', rows: 7, cols: 5, colLabels: ['S1', 'S2', 'T1.1', 'T2.1', 'T3.1'] });
+    expect(g.rowLabels).toEqual([...names.map((n) => `L1 ${n}`), 'L1 shared', ...names.map((n) => `L2 ${n}`)]);
+    for (let r = 0; r < 7; r++) expect(g.values.slice(r * 5, r * 5 + 5).reduce((a, v) => a + v, 0)).toBeCloseTo(1, 5);
+    expect(g.values[4]).toBe(0); // task 1's gate cannot read task 3's expert
+    x.dispose();
+  });
+
   it('ensemble: only with learned weights, which start equal', async () => {
     expect(await build('ensemble').inspect(rows(2))).toEqual([]);
     model!.dispose();
@@ -87,7 +100,7 @@ describe('live inspection of fusion modules', () => {
     expect(await createFastTrainer(cfg, generateDataset(cfg)).inspect()).toEqual([]);
   });
 
-  it.each([['crossstitch'], ['mmoe'], ['cgc'], ['ensemble']])('%s: the JS engine shows the tfjs engine’s table after 20 steps', async (id) => {
+  it.each([['crossstitch'], ['mmoe'], ['cgc'], ['ensemble'], ['nddr'], ['ple']])('%s: the JS engine shows the tfjs engine’s table after 20 steps', async (id) => {
     const cfg = defaultExperiment();
     cfg.graph = graphTemplate(id)!.build(cfg.tasks, 2);
     for (const n of cfg.graph.nodes) if (n.kind === 'ensemble') n.params.combine = 'learned';

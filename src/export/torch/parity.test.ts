@@ -112,6 +112,28 @@ function cases(): [string, ExperimentConfig][] {
     ],
     ['ensemble-mean', experiment(synth.dataset, st, ens('mean'))],
     ['ensemble-learned', experiment(synth.dataset, st, ens('learned'))],
+    [
+      'nddr-maps-ple-3-levels',
+      experiment(
+        synth.dataset,
+        st,
+        graph(
+          [
+            ['in', 'input'],
+            ...st.flatMap((_, i): [string, string, GraphNode['params']][] => [[`a${i}`, 'dense', { units: 8, activation: 'tanh' }], [`r${i}`, 'reshape', { d1: 2, d2: 2, d3: 2 }], [`f${i}`, 'flatten', {}]]),
+            ['nddr', 'nddr', { alpha: 0.6, activation: 'elu' }],
+            ['cat', 'concat'],
+            ['ple', 'ple', { levels: 3, sharedExperts: 1, taskExperts: 2, units: 5 }],
+            ...headsFrom(st, (i) => ['ple', i]).nodes,
+          ],
+          [
+            ...st.flatMap((_, i): [string, string, number?][] => [['in', `a${i}`], [`a${i}`, `r${i}`], [`r${i}`, 'nddr'], ['nddr', `f${i}`, i], [`f${i}`, 'cat']]),
+            ['cat', 'ple'],
+            ...headsFrom(st, (i) => ['ple', i]).edges,
+          ],
+        ),
+      ),
+    ],
     ['multimnist-lenet', experiment(mnist, mnistTasks, datasetTemplate(mnist, mnistTasks).graph, 16)],
     [
       'image-same-padding',
