@@ -9,6 +9,7 @@ import { kernel as concat_ } from './concat/fast';
 import { kernel as crossstitch_ } from './crossstitch/fast';
 import { kernel as dense_ } from './dense/fast';
 import { kernel as dropout_ } from './dropout/fast';
+import { kernel as dselectk_ } from './dselectk/fast';
 import { kernel as ensemble_ } from './ensemble/fast';
 import { kernel as flatten_ } from './flatten/fast';
 import { kernel as head_ } from './head/fast';
@@ -30,6 +31,7 @@ export const KIND_KERNELS: { readonly [K in KindId]?: FastKernel } = {
   crossstitch: crossstitch_,
   dense: dense_,
   dropout: dropout_,
+  dselectk: dselectk_,
   ensemble: ensemble_,
   flatten: flatten_,
   head: head_,

@@ -10,6 +10,7 @@ import { spec as conv2d_ } from './conv2d/spec';
 import { spec as crossstitch_ } from './crossstitch/spec';
 import { spec as dense_ } from './dense/spec';
 import { spec as dropout_ } from './dropout/spec';
+import { spec as dselectk_ } from './dselectk/spec';
 import { spec as embedding_ } from './embedding/spec';
 import { spec as ensemble_ } from './ensemble/spec';
 import { spec as flatten_ } from './flatten/spec';
@@ -37,6 +38,7 @@ export const KIND_SPECS = kindRegistry({
   crossstitch: crossstitch_,
   dense: dense_,
   dropout: dropout_,
+  dselectk: dselectk_,
   embedding: embedding_,
   ensemble: ensemble_,
   flatten: flatten_,

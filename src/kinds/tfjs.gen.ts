@@ -11,6 +11,7 @@ import { builder as conv2d_ } from './conv2d/tfjs';
 import { builder as crossstitch_ } from './crossstitch/tfjs';
 import { builder as dense_ } from './dense/tfjs';
 import { builder as dropout_ } from './dropout/tfjs';
+import { builder as dselectk_ } from './dselectk/tfjs';
 import { builder as embedding_ } from './embedding/tfjs';
 import { builder as ensemble_ } from './ensemble/tfjs';
 import { builder as flatten_ } from './flatten/tfjs';
@@ -38,6 +39,7 @@ export const KIND_BUILDERS: { readonly [K in KindId]: NodeBuilder } = {
   crossstitch: crossstitch_,
   dense: dense_,
   dropout: dropout_,
+  dselectk: dselectk_,
   embedding: embedding_,
   ensemble: ensemble_,
   flatten: flatten_,

@@ -11,6 +11,7 @@ import { exporter as conv2d_ } from './conv2d/torch';
 import { exporter as crossstitch_ } from './crossstitch/torch';
 import { exporter as dense_ } from './dense/torch';
 import { exporter as dropout_ } from './dropout/torch';
+import { exporter as dselectk_ } from './dselectk/torch';
 import { exporter as embedding_ } from './embedding/torch';
 import { exporter as ensemble_ } from './ensemble/torch';
 import { exporter as flatten_ } from './flatten/torch';
@@ -38,6 +39,7 @@ export const KIND_EXPORTERS: { readonly [K in KindId]: TorchExporter } = {
   crossstitch: crossstitch_,
   dense: dense_,
   dropout: dropout_,
+  dselectk: dselectk_,
   embedding: embedding_,
   ensemble: ensemble_,
   flatten: flatten_,

@@ -129,6 +129,12 @@ export const TEMPLATES: readonly GraphTemplate[] = [
     build: (tasks) => fusedTowers(tasks, [], ['cgc', { sharedExperts: 2, taskExperts: 1, units: 16 }]),
   },
   {
+    id: 'dselectk',
+    label: 'DSelect-k',
+    description: 'Shared experts; each task’s gate selects at most k of them through smooth binary codes (Hazimeh et al. 2021).',
+    build: (tasks) => fusedTowers(tasks, [], ['dselectk', { experts: 4, k: 2, units: 16, gamma: 1 }]),
+  },
+  {
     id: 'tam',
     label: 'Task-aware attention',
     description: 'A shared trunk read as tokens; each task attends to them with its own query.',
