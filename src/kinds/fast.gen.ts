@@ -15,6 +15,7 @@ import { kernel as flatten_ } from './flatten/fast';
 import { kernel as head_ } from './head/fast';
 import { kernel as input_ } from './input/fast';
 import { kernel as layernorm_ } from './layernorm/fast';
+import { kernel as ltb_ } from './ltb/fast';
 import { kernel as mmoe_ } from './mmoe/fast';
 import { kernel as reshape_ } from './reshape/fast';
 import { kernel as residual_ } from './residual/fast';
@@ -37,6 +38,7 @@ export const KIND_KERNELS: { readonly [K in KindId]?: FastKernel } = {
   head: head_,
   input: input_,
   layernorm: layernorm_,
+  ltb: ltb_,
   mmoe: mmoe_,
   reshape: reshape_,
   residual: residual_,

@@ -19,6 +19,7 @@ import { spec as head_ } from './head/spec';
 import { spec as input_ } from './input/spec';
 import { spec as layernorm_ } from './layernorm/spec';
 import { spec as lstm_ } from './lstm/spec';
+import { spec as ltb_ } from './ltb/spec';
 import { spec as maxpool2d_ } from './maxpool2d/spec';
 import { spec as mmoe_ } from './mmoe/spec';
 import { spec as reshape_ } from './reshape/spec';
@@ -47,6 +48,7 @@ export const KIND_SPECS = kindRegistry({
   input: input_,
   layernorm: layernorm_,
   lstm: lstm_,
+  ltb: ltb_,
   maxpool2d: maxpool2d_,
   mmoe: mmoe_,
   reshape: reshape_,

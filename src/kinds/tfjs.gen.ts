@@ -20,6 +20,7 @@ import { builder as head_ } from './head/tfjs';
 import { builder as input_ } from './input/tfjs';
 import { builder as layernorm_ } from './layernorm/tfjs';
 import { builder as lstm_ } from './lstm/tfjs';
+import { builder as ltb_ } from './ltb/tfjs';
 import { builder as maxpool2d_ } from './maxpool2d/tfjs';
 import { builder as mmoe_ } from './mmoe/tfjs';
 import { builder as reshape_ } from './reshape/tfjs';
@@ -48,6 +49,7 @@ export const KIND_BUILDERS: { readonly [K in KindId]: NodeBuilder } = {
   input: input_,
   layernorm: layernorm_,
   lstm: lstm_,
+  ltb: ltb_,
   maxpool2d: maxpool2d_,
   mmoe: mmoe_,
   reshape: reshape_,

@@ -20,6 +20,7 @@ import { exporter as head_ } from './head/torch';
 import { exporter as input_ } from './input/torch';
 import { exporter as layernorm_ } from './layernorm/torch';
 import { exporter as lstm_ } from './lstm/torch';
+import { exporter as ltb_ } from './ltb/torch';
 import { exporter as maxpool2d_ } from './maxpool2d/torch';
 import { exporter as mmoe_ } from './mmoe/torch';
 import { exporter as reshape_ } from './reshape/torch';
@@ -48,6 +49,7 @@ export const KIND_EXPORTERS: { readonly [K in KindId]: TorchExporter } = {
   input: input_,
   layernorm: layernorm_,
   lstm: lstm_,
+  ltb: ltb_,
   maxpool2d: maxpool2d_,
   mmoe: mmoe_,
   reshape: reshape_,

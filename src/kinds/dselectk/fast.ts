@@ -8,7 +8,7 @@ import { activationBackward, denseBackward, denseForward } from '../../train/fas
 import { softmaxRow } from '../../train/fast/moe';
 import { initWeights } from '../../train/init';
 import { numbered, taskRows } from '../../train/tables';
-import { DSELECT_NOTE } from './note';
+import { DSELECT_NOTE } from './spec';
 
 export const kernel: FastKernel = (ctx) => {
   const d = ctx.inShapes[0][0];

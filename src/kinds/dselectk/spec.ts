@@ -27,3 +27,6 @@ export const spec = defineKind({
   summary: (p) => `${p.experts} experts × ${p.units}, k = ${p.k}`,
   baseline: 'own-output',
 });
+
+/** The note of the inspection table (both engines). */
+export const DSELECT_NOTE = 'Static per-task gate: each cell is the weight the task’s k selectors put on that expert (rows sum to 1; at most k non-zero once the smooth steps saturate).';

@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { filledVariable, initWeights, makeVariable, nodeRng, type NodeBuilder } from '../../train/layers/common';
 import { experts, numbered, taskRows, unstack } from '../../train/layers/multitask';
-import { DSELECT_NOTE } from './note';
+import { DSELECT_NOTE } from './spec';
 
 
 /** The smooth step on a tensor (clipping to ±γ/2 where the cubic reaches 0 and 1 with zero slope). */
