@@ -9,11 +9,13 @@ import { kernel as concat_ } from './concat/fast';
 import { kernel as crossstitch_ } from './crossstitch/fast';
 import { kernel as dense_ } from './dense/fast';
 import { kernel as dropout_ } from './dropout/fast';
+import { kernel as dselectk_ } from './dselectk/fast';
 import { kernel as ensemble_ } from './ensemble/fast';
 import { kernel as flatten_ } from './flatten/fast';
 import { kernel as head_ } from './head/fast';
 import { kernel as input_ } from './input/fast';
 import { kernel as layernorm_ } from './layernorm/fast';
+import { kernel as ltb_ } from './ltb/fast';
 import { kernel as mmoe_ } from './mmoe/fast';
 import { kernel as nddr_ } from './nddr/fast';
 import { kernel as ple_ } from './ple/fast';
@@ -32,11 +34,13 @@ export const KIND_KERNELS: { readonly [K in KindId]?: FastKernel } = {
   crossstitch: crossstitch_,
   dense: dense_,
   dropout: dropout_,
+  dselectk: dselectk_,
   ensemble: ensemble_,
   flatten: flatten_,
   head: head_,
   input: input_,
   layernorm: layernorm_,
+  ltb: ltb_,
   mmoe: mmoe_,
   nddr: nddr_,
   ple: ple_,

@@ -10,6 +10,7 @@ import { spec as conv2d_ } from './conv2d/spec';
 import { spec as crossstitch_ } from './crossstitch/spec';
 import { spec as dense_ } from './dense/spec';
 import { spec as dropout_ } from './dropout/spec';
+import { spec as dselectk_ } from './dselectk/spec';
 import { spec as embedding_ } from './embedding/spec';
 import { spec as ensemble_ } from './ensemble/spec';
 import { spec as flatten_ } from './flatten/spec';
@@ -18,6 +19,7 @@ import { spec as head_ } from './head/spec';
 import { spec as input_ } from './input/spec';
 import { spec as layernorm_ } from './layernorm/spec';
 import { spec as lstm_ } from './lstm/spec';
+import { spec as ltb_ } from './ltb/spec';
 import { spec as maxpool2d_ } from './maxpool2d/spec';
 import { spec as mmoe_ } from './mmoe/spec';
 import { spec as nddr_ } from './nddr/spec';
@@ -39,6 +41,7 @@ export const KIND_SPECS = kindRegistry({
   crossstitch: crossstitch_,
   dense: dense_,
   dropout: dropout_,
+  dselectk: dselectk_,
   embedding: embedding_,
   ensemble: ensemble_,
   flatten: flatten_,
@@ -47,6 +50,7 @@ export const KIND_SPECS = kindRegistry({
   input: input_,
   layernorm: layernorm_,
   lstm: lstm_,
+  ltb: ltb_,
   maxpool2d: maxpool2d_,
   mmoe: mmoe_,
   nddr: nddr_,

@@ -11,6 +11,7 @@ import { builder as conv2d_ } from './conv2d/tfjs';
 import { builder as crossstitch_ } from './crossstitch/tfjs';
 import { builder as dense_ } from './dense/tfjs';
 import { builder as dropout_ } from './dropout/tfjs';
+import { builder as dselectk_ } from './dselectk/tfjs';
 import { builder as embedding_ } from './embedding/tfjs';
 import { builder as ensemble_ } from './ensemble/tfjs';
 import { builder as flatten_ } from './flatten/tfjs';
@@ -19,6 +20,7 @@ import { builder as head_ } from './head/tfjs';
 import { builder as input_ } from './input/tfjs';
 import { builder as layernorm_ } from './layernorm/tfjs';
 import { builder as lstm_ } from './lstm/tfjs';
+import { builder as ltb_ } from './ltb/tfjs';
 import { builder as maxpool2d_ } from './maxpool2d/tfjs';
 import { builder as mmoe_ } from './mmoe/tfjs';
 import { builder as nddr_ } from './nddr/tfjs';
@@ -40,6 +42,7 @@ export const KIND_BUILDERS: { readonly [K in KindId]: NodeBuilder } = {
   crossstitch: crossstitch_,
   dense: dense_,
   dropout: dropout_,
+  dselectk: dselectk_,
   embedding: embedding_,
   ensemble: ensemble_,
   flatten: flatten_,
@@ -48,6 +51,7 @@ export const KIND_BUILDERS: { readonly [K in KindId]: NodeBuilder } = {
   input: input_,
   layernorm: layernorm_,
   lstm: lstm_,
+  ltb: ltb_,
   maxpool2d: maxpool2d_,
   mmoe: mmoe_,
   nddr: nddr_,

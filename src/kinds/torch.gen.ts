@@ -11,6 +11,7 @@ import { exporter as conv2d_ } from './conv2d/torch';
 import { exporter as crossstitch_ } from './crossstitch/torch';
 import { exporter as dense_ } from './dense/torch';
 import { exporter as dropout_ } from './dropout/torch';
+import { exporter as dselectk_ } from './dselectk/torch';
 import { exporter as embedding_ } from './embedding/torch';
 import { exporter as ensemble_ } from './ensemble/torch';
 import { exporter as flatten_ } from './flatten/torch';
@@ -19,6 +20,7 @@ import { exporter as head_ } from './head/torch';
 import { exporter as input_ } from './input/torch';
 import { exporter as layernorm_ } from './layernorm/torch';
 import { exporter as lstm_ } from './lstm/torch';
+import { exporter as ltb_ } from './ltb/torch';
 import { exporter as maxpool2d_ } from './maxpool2d/torch';
 import { exporter as mmoe_ } from './mmoe/torch';
 import { exporter as nddr_ } from './nddr/torch';
@@ -40,6 +42,7 @@ export const KIND_EXPORTERS: { readonly [K in KindId]: TorchExporter } = {
   crossstitch: crossstitch_,
   dense: dense_,
   dropout: dropout_,
+  dselectk: dselectk_,
   embedding: embedding_,
   ensemble: ensemble_,
   flatten: flatten_,
@@ -48,6 +51,7 @@ export const KIND_EXPORTERS: { readonly [K in KindId]: TorchExporter } = {
   input: input_,
   layernorm: layernorm_,
   lstm: lstm_,
+  ltb: ltb_,
   maxpool2d: maxpool2d_,
   mmoe: mmoe_,
   nddr: nddr_,

@@ -141,6 +141,18 @@ export const TEMPLATES: readonly GraphTemplate[] = [
     build: (tasks) => fusedTowers(tasks, [], ['ple', { levels: 2, sharedExperts: 2, taskExperts: 1, units: 16 }]),
   },
   {
+    id: 'dselectk',
+    label: 'DSelect-k',
+    description: 'Shared experts; each task’s gate selects at most k of them through smooth binary codes (Hazimeh et al. 2021).',
+    build: (tasks) => fusedTowers(tasks, [], ['dselectk', { experts: 4, k: 2, units: 16, gamma: 1 }]),
+  },
+  {
+    id: 'ltb',
+    label: 'Learning to Branch',
+    description: 'A tree of blocks whose branching is learned: each block picks its parent by Gumbel-softmax logits, tasks at the leaves (Guo et al. 2020).',
+    build: (tasks) => fusedTowers(tasks, [], ['ltb', { depth: 2, width: 2, units: 16 }]),
+  },
+  {
     id: 'tam',
     label: 'Task-aware attention',
     description: 'A shared trunk read as tokens; each task attends to them with its own query.',

@@ -100,7 +100,7 @@ describe('live inspection of fusion modules', () => {
     expect(await createFastTrainer(cfg, generateDataset(cfg)).inspect()).toEqual([]);
   });
 
-  it.each([['crossstitch'], ['mmoe'], ['cgc'], ['ensemble'], ['nddr'], ['ple']])('%s: the JS engine shows the tfjs engine’s table after 20 steps', async (id) => {
+  it.each([['crossstitch'], ['mmoe'], ['cgc'], ['dselectk'], ['ltb'], ['ensemble'], ['nddr'], ['ple']])('%s: the JS engine shows the tfjs engine’s table after 20 steps', async (id) => {
     const cfg = defaultExperiment();
     cfg.graph = graphTemplate(id)!.build(cfg.tasks, 2);
     for (const n of cfg.graph.nodes) if (n.kind === 'ensemble') n.params.combine = 'learned';
