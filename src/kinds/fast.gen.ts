@@ -6,14 +6,17 @@ import { kernel as batchnorm_ } from './batchnorm/fast';
 import { kernel as care_ } from './care/fast';
 import { kernel as cgc_ } from './cgc/fast';
 import { kernel as concat_ } from './concat/fast';
+import { kernel as conv2d_ } from './conv2d/fast';
 import { kernel as crossstitch_ } from './crossstitch/fast';
 import { kernel as dense_ } from './dense/fast';
 import { kernel as dropout_ } from './dropout/fast';
 import { kernel as ensemble_ } from './ensemble/fast';
 import { kernel as flatten_ } from './flatten/fast';
+import { kernel as globalavgpool_ } from './globalavgpool/fast';
 import { kernel as head_ } from './head/fast';
 import { kernel as input_ } from './input/fast';
 import { kernel as layernorm_ } from './layernorm/fast';
+import { kernel as maxpool2d_ } from './maxpool2d/fast';
 import { kernel as mmoe_ } from './mmoe/fast';
 import { kernel as reshape_ } from './reshape/fast';
 import { kernel as residual_ } from './residual/fast';
@@ -27,14 +30,17 @@ export const KIND_KERNELS: { readonly [K in KindId]?: FastKernel } = {
   care: care_,
   cgc: cgc_,
   concat: concat_,
+  conv2d: conv2d_,
   crossstitch: crossstitch_,
   dense: dense_,
   dropout: dropout_,
   ensemble: ensemble_,
   flatten: flatten_,
+  globalavgpool: globalavgpool_,
   head: head_,
   input: input_,
   layernorm: layernorm_,
+  maxpool2d: maxpool2d_,
   mmoe: mmoe_,
   reshape: reshape_,
   residual: residual_,
