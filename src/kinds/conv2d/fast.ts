@@ -1,9 +1,10 @@
 /**
  * Conv2D kernel over NHWC maps (the tfjs builder's layout and maths): act(conv(x, W) + b), W [k, k, C, F]
  * (He for relu/elu, else Glorot, from the node's stream), b [F] zeros, TensorFlow's 'same'/'valid' padding.
- * Forward is im2col + gemm: cols [B·oh·ow, k·k·C] (columns in W's (ky, kx, c) order) times W [k·k·C, F] gives
- * the output [B·oh·ow, F] row-major, which is NHWC. Backward: dW += colsᵀ·dY, db += Σ dY, dX = col2im(dY·Wᵀ).
- * cols (kept from forward for dW) and dCols are made once per batch size.
+ * Forward is im2col + gemm per example: cols [k·k·C, oh·ow] (rows in W's (ky, kx, c) order), yᵀ = Wᵀ·cols
+ * [F, oh·ow], written back as NHWC rows with the bias. Backward: dW += cols·dY, db += Σ dY, dX = col2im(W·dYᵀ).
+ * The positions run along the gemms' inner loops (long and contiguous; F is often 10–20). cols (kept from
+ * forward for dW) and the per-example buffers are made once per batch size.
  */
 import { windowOut } from '../../model/nodes/spec';
 import { initWeights } from '../../train/init';
@@ -18,31 +19,27 @@ export function windowAxis(n: number, k: number, stride: number, padding: string
   return { out, before };
 }
 
-/** cols[(b·oh + oy)·ow + ox, (ky·k + kx)·C + c] = x[b, oy·s − pt + ky, ox·s − pl + kx, c], zero outside the map. */
-export function im2col(x: Float32Array, B: number, H: number, W: number, C: number, k: number, s: number, pt: number, pl: number, oh: number, ow: number, cols: Float32Array): void {
-  const K = k * k * C;
-  let r = 0;
-  for (let b = 0; b < B; b++) {
-    const xb = b * H * W * C;
-    for (let oy = 0; oy < oh; oy++) {
-      for (let ox = 0; ox < ow; ox++, r++) {
-        let o = r * K;
-        for (let ky = 0; ky < k; ky++) {
+/**
+ * One example's columns, transposed (channel-major, as classic im2col): cols[(ky·k + kx)·C + c, oy·ow + ox] =
+ * x[oy·s − pt + ky, ox·s − pl + kx, c] of the example at x[xOff …], zero outside the map.
+ */
+export function im2col(x: Float32Array, xOff: number, H: number, W: number, C: number, k: number, s: number, pt: number, pl: number, oh: number, ow: number, cols: Float32Array, cOff: number): void {
+  const M = oh * ow;
+  for (let ky = 0; ky < k; ky++) {
+    for (let kx = 0; kx < k; kx++) {
+      for (let c = 0; c < C; c++) {
+        let o = cOff + ((ky * k + kx) * C + c) * M;
+        for (let oy = 0; oy < oh; oy++) {
           const iy = oy * s - pt + ky;
           if (iy < 0 || iy >= H) {
-            cols.fill(0, o, o + k * C);
-            o += k * C;
+            cols.fill(0, o, o + ow);
+            o += ow;
             continue;
           }
-          const xr = xb + iy * W * C;
-          for (let kx = 0; kx < k; kx++) {
+          const xr = xOff + iy * W * C + c;
+          for (let ox = 0; ox < ow; ox++, o++) {
             const ix = ox * s - pl + kx;
-            if (ix < 0 || ix >= W) cols.fill(0, o, o + C);
-            else {
-              const xi = xr + ix * C;
-              for (let c = 0; c < C; c++) cols[o + c] = x[xi + c];
-            }
-            o += C;
+            cols[o] = ix >= 0 && ix < W ? x[xr + ix * C] : 0;
           }
         }
       }
@@ -50,29 +47,23 @@ export function im2col(x: Float32Array, B: number, H: number, W: number, C: numb
   }
 }
 
-/** The adjoint of im2col: dx[b, iy, ix, c] += every dCols entry im2col read from there. */
-export function col2im(dCols: Float32Array, B: number, H: number, W: number, C: number, k: number, s: number, pt: number, pl: number, oh: number, ow: number, dx: Float32Array): void {
-  const K = k * k * C;
-  let r = 0;
-  for (let b = 0; b < B; b++) {
-    const xb = b * H * W * C;
-    for (let oy = 0; oy < oh; oy++) {
-      for (let ox = 0; ox < ow; ox++, r++) {
-        let o = r * K;
-        for (let ky = 0; ky < k; ky++) {
+/** The adjoint of im2col for one example: dx[iy, ix, c] (at dx[xOff …]) += every dCols entry im2col read from there. */
+export function col2im(dCols: Float32Array, H: number, W: number, C: number, k: number, s: number, pt: number, pl: number, oh: number, ow: number, dx: Float32Array, xOff: number): void {
+  const M = oh * ow;
+  for (let ky = 0; ky < k; ky++) {
+    for (let kx = 0; kx < k; kx++) {
+      for (let c = 0; c < C; c++) {
+        let o = ((ky * k + kx) * C + c) * M;
+        for (let oy = 0; oy < oh; oy++) {
           const iy = oy * s - pt + ky;
           if (iy < 0 || iy >= H) {
-            o += k * C;
+            o += ow;
             continue;
           }
-          const xr = xb + iy * W * C;
-          for (let kx = 0; kx < k; kx++) {
+          const xr = xOff + iy * W * C + c;
+          for (let ox = 0; ox < ow; ox++, o++) {
             const ix = ox * s - pl + kx;
-            if (ix >= 0 && ix < W) {
-              const xi = xr + ix * C;
-              for (let c = 0; c < C; c++) dx[xi + c] += dCols[o + c];
-            }
-            o += C;
+            if (ix >= 0 && ix < W) dx[xr + ix * C] += dCols[o];
           }
         }
       }
@@ -93,38 +84,52 @@ export const kernel: FastKernel = (ctx) => {
   const M = oh * ow;
   const wOff = ctx.param([k, k, C, F], initWeights(K * F, K, k * k * F, act, ctx.rng));
   const bOff = ctx.param([F], 0);
+  const inSize = H * W * C;
   return {
     macs: M * F * K,
-    // cols (forward, kept for dW) and dCols (backward)
-    scratch: (B) => [new Float32Array(B * M * K), new Float32Array(B * M * K)],
+    // per example b: cols [K, M] at b·K·M (forward, kept for dW); one example's yᵀ / dYᵀ [F, M]; one example's dCols [K, M]
+    scratch: (B) => [new Float32Array(B * K * M), new Float32Array(F * M), new Float32Array(K * M)],
     forward(io, P) {
-      const [cols] = io.scratch;
+      const [cols, yT] = io.scratch;
+      const x = io.ins[0];
       const y = io.outs[0];
-      const rows = io.B * M;
-      im2col(io.ins[0], io.B, H, W, C, k, s, pt, pl, oh, ow, cols);
-      gemm(rows, F, K, cols, 0, false, P, wOff, false, y, 0, false);
-      for (let r = 0; r < rows; r++) {
-        const o = r * F;
-        for (let f = 0; f < F; f++) y[o + f] += P[bOff + f];
+      for (let b = 0; b < io.B; b++) {
+        im2col(x, b * inSize, H, W, C, k, s, pt, pl, oh, ow, cols, b * K * M);
+        // yᵀ [F, M] = Wᵀ · cols (W stored [K, F]); the inner loop runs along the M positions
+        gemm(F, M, K, P, wOff, true, cols, b * K * M, false, yT, 0, false);
+        const yb = b * M * F;
+        for (let f = 0; f < F; f++) {
+          const bias = P[bOff + f];
+          const t = f * M;
+          for (let m = 0; m < M; m++) y[yb + m * F + f] = yT[t + m] + bias;
+        }
       }
-      applyActivation(y, rows * F, act);
+      applyActivation(y, io.B * M * F, act);
     },
     backward(io, P, G) {
-      const [cols, dCols] = io.scratch;
+      const [cols, dYT, dCols] = io.scratch;
       const d = io.dOuts[0];
-      const rows = io.B * M;
-      activationBackward(d, io.outs[0], rows * F, act);
-      for (let r = 0; r < rows; r++) {
-        const o = r * F;
-        for (let f = 0; f < F; f++) G[bOff + f] += d[o + f];
-      }
-      // dW [K, F] += colsᵀ [K, rows] · dY [rows, F]
-      gemm(K, F, rows, cols, 0, true, d, 0, false, G, wOff, true);
       const dx = io.dIns[0];
-      if (!dx) return;
-      // dCols [rows, K] = dY [rows, F] · Wᵀ (W stored [K, F])
-      gemm(rows, K, F, d, 0, false, P, wOff, true, dCols, 0, false);
-      col2im(dCols, io.B, H, W, C, k, s, pt, pl, oh, ow, dx);
+      activationBackward(d, io.outs[0], io.B * M * F, act);
+      for (let b = 0; b < io.B; b++) {
+        const yb = b * M * F;
+        for (let f = 0; f < F; f++) {
+          const t = f * M;
+          let sum = 0;
+          for (let m = 0; m < M; m++) {
+            const v = d[yb + m * F + f];
+            dYT[t + m] = v;
+            sum += v;
+          }
+          G[bOff + f] += sum;
+        }
+        // dW [K, F] += cols [K, M] · dYᵀᵀ (dYᵀ stored [F, M]): dot products along the M positions
+        gemm(K, F, M, cols, b * K * M, false, dYT, 0, true, G, wOff, true);
+        if (!dx) continue;
+        // dCols [K, M] = W [K, F] · dYᵀ [F, M]
+        gemm(K, M, F, P, wOff, false, dYT, 0, false, dCols, 0, false);
+        col2im(dCols, H, W, C, k, s, pt, pl, oh, ow, dx, b * inSize);
+      }
     },
   };
 };
