@@ -11,6 +11,8 @@ export interface BenchSpec {
   backend: BackendChoice;
   /** training steps to run (the run ends early when measureMs is used up) */
   steps: number;
+  /** batch size instead of the workload's own (--batch in run-bench.mjs) */
+  batch?: number;
   /** measuring window after warm-up, in ms */
   measureMs?: number;
   /** hard cap from start to finish, in ms (warm-up on SwiftShader can take many seconds) */
@@ -48,6 +50,7 @@ const SYNCHRONOUS = new Set<BackendName>(['js', 'wasm', 'cpu']);
 export function runBench(spec: BenchSpec): Promise<BenchResult> {
   const config = workloadConfig(spec.workload, spec.steps);
   config.backend = spec.backend;
+  if (spec.batch) config.optimizer.batchSize = spec.batch;
   if (spec.weighting) {
     const w = weightingSpec(spec.weighting);
     if (!w) throw new Error(`unknown weighting ${spec.weighting}`);

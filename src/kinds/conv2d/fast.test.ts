@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { checkFastParity, compileKernel, imageChain, runKernel } from '../../train/fast/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { datasetTasks, datasetTemplate, defaultExperiment, type DatasetConfig, type RandomDatasetConfig } from '../../model';
+import { useCpuBackend } from '../../train/testing';
+import { checkFastParity, compileKernel, expectParity, imageChain, runKernel } from '../../train/fast/testing';
 
 describe('Conv2D fast kernel', () => {
   it('stride 2, same padding on a 3×3 map: window sums, and their gradients by hand', () => {
@@ -47,4 +49,19 @@ describe('Conv2D fast kernel', () => {
       },
     ],
   ]);
+});
+
+describe('the MultiMNIST LeNet on the JS engine', () => {
+  beforeAll(useCpuBackend);
+
+  it('trains like the tfjs engine (the template graph, random 28×28 inputs, batch 16, 10 steps)', async () => {
+    const c = defaultExperiment();
+    const mnist: DatasetConfig = { kind: 'multimnist', nTrain: 30, nVal: 10 };
+    c.tasks = datasetTasks(mnist);
+    c.graph = datasetTemplate(mnist, c.tasks).graph;
+    (c as { dataset: unknown }).dataset = { kind: 'random', nPoints: 48, inputDim: 784, valFraction: 0.25 } satisfies RandomDatasetConfig;
+    c.optimizer = { ...c.optimizer, kind: 'adam', learningRate: 1e-3, batchSize: 16, steps: 10 };
+    expect(c.graph.nodes.filter((n) => n.kind === 'conv2d' || n.kind === 'maxpool2d')).toHaveLength(4);
+    await expectParity(c, 10);
+  }, 180_000);
 });
