@@ -4,6 +4,7 @@
  */
 import { defaultParams, WEIGHTINGS, weightingSpec, type BackendChoice, type BackendName } from '../model';
 import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from '../protocol';
+import type { WorkerAlive } from '../protocol/faults';
 import { WORKLOAD_IDS, workloadConfig, type Workload } from './workloads';
 
 export interface BenchSpec {
@@ -113,7 +114,9 @@ export function runBench(spec: BenchSpec): Promise<BenchResult> {
       }
     }, 50);
     worker.onerror = (ev) => finish(`worker error: ${ev.message}`);
-    worker.onmessage = (ev: MessageEvent<FromWorker>) => {
+    worker.onmessage = (ev: MessageEvent<FromWorker | WorkerAlive>) => {
+      // The worker's liveness note is for the app's bridge (worker-crash detection), not a FromWorker.
+      if (ev.data.type === 'alive') return;
       const msg = ev.data;
       const now = performance.now();
       switch (msg.type) {
