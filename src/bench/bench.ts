@@ -4,6 +4,7 @@
  */
 import { defaultParams, WEIGHTINGS, weightingSpec, type BackendChoice, type BackendName } from '../model';
 import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from '../protocol';
+import type { WorkerAlive } from '../protocol/faults';
 import { WORKLOAD_IDS, workloadConfig, type Workload } from './workloads';
 
 export interface BenchSpec {
@@ -11,6 +12,8 @@ export interface BenchSpec {
   backend: BackendChoice;
   /** training steps to run (the run ends early when measureMs is used up) */
   steps: number;
+  /** batch size instead of the workload's own (--batch in run-bench.mjs) */
+  batch?: number;
   /** measuring window after warm-up, in ms */
   measureMs?: number;
   /** hard cap from start to finish, in ms (warm-up on SwiftShader can take many seconds) */
@@ -48,6 +51,7 @@ const SYNCHRONOUS = new Set<BackendName>(['js', 'wasm', 'cpu']);
 export function runBench(spec: BenchSpec): Promise<BenchResult> {
   const config = workloadConfig(spec.workload, spec.steps);
   config.backend = spec.backend;
+  if (spec.batch) config.optimizer.batchSize = spec.batch;
   if (spec.weighting) {
     const w = weightingSpec(spec.weighting);
     if (!w) throw new Error(`unknown weighting ${spec.weighting}`);
@@ -110,7 +114,9 @@ export function runBench(spec: BenchSpec): Promise<BenchResult> {
       }
     }, 50);
     worker.onerror = (ev) => finish(`worker error: ${ev.message}`);
-    worker.onmessage = (ev: MessageEvent<FromWorker>) => {
+    worker.onmessage = (ev: MessageEvent<FromWorker | WorkerAlive>) => {
+      // The worker's liveness note is for the app's bridge (worker-crash detection), not a FromWorker.
+      if (ev.data.type === 'alive') return;
       const msg = ev.data;
       const now = performance.now();
       switch (msg.type) {

@@ -1,7 +1,7 @@
 // The LeNet workload (MultiMNIST LeNet hard-sharing template, random 28×28 inputs) trained by the app's own
 // trainer on tfjs WASM in Node, next to the same model in PyTorch (Debian's python3-torch) on one thread,
 // run alternately in one invocation so both see the same machine load. Prints steps/s and the ratio.
-//   node src/bench/lenet-wasm.mjs [seconds per run = 5] [batches = 32,256]
+//   node src/bench/lenet-wasm.mjs [seconds per run = 5] [batches = 32,256] [engines = wasm | js | wasm,js]
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
@@ -9,6 +9,8 @@ import { createServer } from 'vite';
 
 const SECONDS = Number(process.argv[2] ?? 5);
 const BATCHES = (process.argv[3] ?? '32,256').split(',').map(Number);
+// Which app engines to time: wasm (tfjs WASM), js (the JS engine), or both.
+const ENGINES = (process.argv[4] ?? 'wasm').split(',');
 const root = resolve(import.meta.dirname, '../..');
 
 function torchStepsPerSec(batch) {
@@ -30,9 +32,16 @@ try {
   const { lenetStepsPerSec } = await server.ssrLoadModule('/src/bench/lenet.ts');
   const rows = [];
   for (const batch of BATCHES) {
-    const app = await lenetStepsPerSec(batch, SECONDS);
+    const app = {};
+    for (const engine of ENGINES) app[engine] = (await lenetStepsPerSec(batch, SECONDS, 5, engine)).stepsPerSec;
     const torch = torchStepsPerSec(batch);
-    rows.push({ workload: 'lenet', batch, appWasm: +app.stepsPerSec.toFixed(2), torch: torch.stepsPerSec ? +torch.stepsPerSec.toFixed(2) : null, ratio: torch.stepsPerSec ? +(app.stepsPerSec / torch.stepsPerSec).toFixed(3) : null, note: torch.skipped });
+    const row = { workload: 'lenet', batch };
+    for (const engine of ENGINES) row[engine === 'wasm' ? 'appWasm' : 'appJs'] = +app[engine].toFixed(2);
+    row.torch = torch.stepsPerSec ? +torch.stepsPerSec.toFixed(2) : null;
+    for (const engine of ENGINES) row[engine === 'wasm' ? 'ratioWasm' : 'ratioJs'] = torch.stepsPerSec ? +(app[engine] / torch.stepsPerSec).toFixed(3) : null;
+    row.note = torch.skipped;
+    rows.push(row);
+    console.log(JSON.stringify(row));
   }
   console.table(rows);
   console.log(JSON.stringify(rows));

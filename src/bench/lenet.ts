@@ -5,6 +5,7 @@
 import { datasetTasks, datasetTemplate, defaultExperiment, type DatasetArrays, type DatasetConfig, type ExperimentConfig } from '../model';
 import { makeRng } from '../data';
 import { createTrainer } from '../train/tfjs/engine';
+import { createFastTrainer } from '../train/fast/engine';
 import { useWasmBackend } from '../train/wasmKernels.testing';
 
 /** The template's experiment at batch `batch`, Adam 1e-3, never evaluating (so every step is a training step). */
@@ -22,11 +23,11 @@ function randomData(cfg: ExperimentConfig, nTrain: number, nVal: number): Datase
   return { inputDim: 784, nTrain, nVal, xTrain: pixels(nTrain), xVal: pixels(nVal), yTrain: labels(nTrain), yVal: labels(nVal) };
 }
 
-/** Training steps per second at `batch` over about `seconds` s of wall time, after `warmup` steps. */
-export async function lenetStepsPerSec(batch: number, seconds: number, warmup = 5): Promise<{ steps: number; seconds: number; stepsPerSec: number }> {
-  await useWasmBackend();
+/** Training steps per second at `batch` on tfjs WASM or the JS engine (`engine`) over about `seconds` s of wall time, after `warmup` steps. */
+export async function lenetStepsPerSec(batch: number, seconds: number, warmup = 5, engine: 'wasm' | 'js' = 'wasm'): Promise<{ steps: number; seconds: number; stepsPerSec: number }> {
   const cfg = lenetExperiment(batch);
-  const trainer = createTrainer(cfg, randomData(cfg, batch * 8, 16));
+  if (engine === 'wasm') await useWasmBackend();
+  const trainer = engine === 'js' ? createFastTrainer(cfg, randomData(cfg, batch * 8, 16)) : createTrainer(cfg, randomData(cfg, batch * 8, 16));
   try {
     // The first step evaluates (step 0) and allocates; warm-up steps also fill XNNPACK's operator caches.
     for (let i = 0; i < warmup; i++) await trainer.trainStep();

@@ -7,7 +7,7 @@
 // Always stops the preview server it started.
 // Usage: npx vite build && node src/bench/run-bench.mjs [--torch] [--workloads=mtl2d,lenet (ids or prefixes)]
 //        [--backends=auto,js,wasm,cpu] [--smoke-backends=webgl] [--smoke-workloads=mtl2d-hard] [--measure-ms=3000]
-//        [--skip-strategies] [--skip-smoothness] [--smoothness-backends=js,wasm] [--dist=DIR (a build other than dist/)]
+//        [--batch=32 (every workload at this batch)] [--skip-strategies] [--skip-smoothness] [--smoothness-backends=js,wasm] [--dist=DIR (a build other than dist/)]
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -41,6 +41,8 @@ const SMOOTH_MEASURE_MS = 6000;
 // long shader compilation and anything slower than expected (tfjs cpu on the LeNet: seconds per step).
 const STEPS = 10_000_000;
 const MEASURE_MS = Number(arg('measure-ms')?.[0] ?? 3000);
+// --batch=32: every workload (app and PyTorch) at this batch instead of its own (e.g. the LeNet at 32 as well as 256).
+const BATCH = arg('batch') ? Number(arg('batch')[0]) : undefined;
 const CAP_MS = 15_000;
 const SMOKE_CAP_MS = 45_000;
 /** PyTorch's measuring window per workload, s (after 5 warm-up steps). */
@@ -67,7 +69,7 @@ async function appCell(browser, url, workload, backend, smoke) {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(url);
-  const spec = { workload, backend, steps: STEPS, measureMs: MEASURE_MS, capMs: smoke ? SMOKE_CAP_MS : CAP_MS };
+  const spec = { workload, backend, batch: BATCH, steps: STEPS, measureMs: MEASURE_MS, capMs: smoke ? SMOKE_CAP_MS : CAP_MS };
   const t0 = Date.now();
   const r = await page.evaluate((s) => window.runBench(s), spec);
   r.wallMs = Date.now() - t0;
@@ -82,7 +84,7 @@ async function appCell(browser, url, workload, backend, smoke) {
 /** The PyTorch cell of a workload, or null without torch; logs one line. */
 async function torchCell(torch, workload) {
   if (!torch) return null;
-  const t = { workload, ...(await torch.measure(workload, TORCH_SECONDS)) };
+  const t = { workload, ...(await torch.measure(workload, TORCH_SECONDS, BATCH)) };
   console.log(`${workload.padEnd(18)} PyTorch (1 thread)  ${t.error ? 'ERROR: ' + t.error : `${rate(t.stepsPerSec).padStart(8)} steps/s  (${t.steps} steps)`}`);
   return t;
 }

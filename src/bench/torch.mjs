@@ -53,11 +53,11 @@ export async function startTorch(root) {
   }
   return {
     info,
-    /** One workload's steps/s in PyTorch over about `seconds` s (after 5 warm-up steps). */
-    async measure(id, seconds) {
+    /** One workload's steps/s in PyTorch over about `seconds` s (after 5 warm-up steps), at `batch` when given. */
+    async measure(id, seconds, batch) {
       let w;
       try {
-        w = torchWorkload(id);
+        w = torchWorkload(id, batch);
       } catch (err) {
         return { error: `export failed: ${err.message}` };
       }

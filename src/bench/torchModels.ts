@@ -26,9 +26,10 @@ function inputDim(cfg: ExperimentConfig): number {
   return ds.kind === 'random' ? Number(ds.inputDim) : datasetInputDim(cfg.dataset);
 }
 
-/** Workload `id` as an exported PyTorch model (throws on an unknown id or a graph the exporter refuses). */
-export function torchWorkload(id: Workload): TorchWorkload {
+/** Workload `id` (at `batch` instead of its own when given) as an exported PyTorch model (throws on an unknown id or a graph the exporter refuses). */
+export function torchWorkload(id: Workload, batch?: number): TorchWorkload {
   const experiment = workloadConfig(id, 1_000_000);
+  if (batch) experiment.optimizer.batchSize = batch;
   const dim = inputDim(experiment);
   return { id, modelPy: generateModelPy(experiment, dim), commonPy: assembleCommonPy(), experiment, inputDim: dim };
 }

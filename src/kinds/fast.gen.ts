@@ -6,16 +6,19 @@ import { kernel as batchnorm_ } from './batchnorm/fast';
 import { kernel as care_ } from './care/fast';
 import { kernel as cgc_ } from './cgc/fast';
 import { kernel as concat_ } from './concat/fast';
+import { kernel as conv2d_ } from './conv2d/fast';
 import { kernel as crossstitch_ } from './crossstitch/fast';
 import { kernel as dense_ } from './dense/fast';
 import { kernel as dropout_ } from './dropout/fast';
 import { kernel as dselectk_ } from './dselectk/fast';
 import { kernel as ensemble_ } from './ensemble/fast';
 import { kernel as flatten_ } from './flatten/fast';
+import { kernel as globalavgpool_ } from './globalavgpool/fast';
 import { kernel as head_ } from './head/fast';
 import { kernel as input_ } from './input/fast';
 import { kernel as layernorm_ } from './layernorm/fast';
 import { kernel as ltb_ } from './ltb/fast';
+import { kernel as maxpool2d_ } from './maxpool2d/fast';
 import { kernel as mmoe_ } from './mmoe/fast';
 import { kernel as nddr_ } from './nddr/fast';
 import { kernel as ple_ } from './ple/fast';
@@ -31,16 +34,19 @@ export const KIND_KERNELS: { readonly [K in KindId]?: FastKernel } = {
   care: care_,
   cgc: cgc_,
   concat: concat_,
+  conv2d: conv2d_,
   crossstitch: crossstitch_,
   dense: dense_,
   dropout: dropout_,
   dselectk: dselectk_,
   ensemble: ensemble_,
   flatten: flatten_,
+  globalavgpool: globalavgpool_,
   head: head_,
   input: input_,
   layernorm: layernorm_,
   ltb: ltb_,
+  maxpool2d: maxpool2d_,
   mmoe: mmoe_,
   nddr: nddr_,
   ple: ple_,

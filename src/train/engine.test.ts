@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultExperiment, makeNode } from '../model';
+import { datasetTasks, datasetTemplate, defaultExperiment, makeNode, type DatasetConfig } from '../model';
 import { generateDataset } from '../datasets';
 import { autoPicksJs, JS_ENGINE_MAX_MACS, startEngine } from './engine';
 
@@ -22,6 +22,24 @@ describe('engine choice', () => {
     expect(pick.js).toBe(false);
     expect(pick.why).toMatch(/too large/);
     expect(JS_ENGINE_MAX_MACS).toBeLessThan((2 * 1024 + 1024 * 1024) * 128);
+  });
+
+  it('the MultiMNIST LeNet: the JS engine covers it, Auto keeps it on tfjs (slower on JS at b32 and b256, README "Speed")', async () => {
+    const mnist: DatasetConfig = { kind: 'multimnist', nTrain: 30, nVal: 10 };
+    const cfg = defaultExperiment();
+    cfg.tasks = datasetTasks(mnist);
+    cfg.graph = datasetTemplate(mnist, cfg.tasks).graph;
+    for (const batch of [32, 256]) {
+      cfg.optimizer.batchSize = batch;
+      const pick = autoPicksJs(cfg, 784);
+      expect(pick.js, `batch ${batch}`).toBe(false);
+      // conv 24·24·10·25 + conv 8·8·20·250 + dense 320·50 + two heads (50·50 + 50·10) per example
+      expect(pick.why).toBe(`model too large for the JS engine (${(486_000 * batch).toLocaleString('en')} multiply-adds per batch)`);
+    }
+    cfg.backend = 'js';
+    const e = await startEngine(cfg, { inputDim: 784, nTrain: 4, nVal: 2, xTrain: new Float32Array(4 * 784), xVal: new Float32Array(2 * 784), yTrain: { left: new Float32Array(4), right: new Float32Array(4) }, yVal: { left: new Float32Array(2), right: new Float32Array(2) } });
+    expect(e.backend).toBe('js');
+    e.trainer.dispose();
   });
 
   it('an explicit JS choice runs the JS engine (unused nodes are not built)', async () => {

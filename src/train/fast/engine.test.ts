@@ -90,7 +90,7 @@ describe('JS engine', () => {
     await expect(runSteps(createFastTrainer(cfg, generateDataset(cfg)), 50)).rejects.toThrow(/diverged/);
     expect(fastUnsupported(cfgWith((c) => c.graph.nodes.push(makeNode('x', 'dense', 0, 0))))).toBeNull();
     const odd = cfgWith();
-    odd.graph.nodes.push({ id: 'z', kind: 'conv2d', params: {}, position: { x: 0, y: 0 } });
-    expect(fastUnsupported(odd)).toMatch(/the JS engine has no Conv2D layer/);
+    odd.graph.nodes.push({ id: 'z', kind: 'lstm', params: {}, position: { x: 0, y: 0 } });
+    expect(fastUnsupported(odd)).toMatch(/the JS engine has no LSTM layer/);
   });
 });

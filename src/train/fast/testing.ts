@@ -4,13 +4,16 @@
  * backend, and every step's losses and every weight must agree.
  */
 import { beforeAll, expect, it } from 'vitest';
-import { defaultExperiment, makeNode, type ExperimentConfig, type GraphNode } from '../../model';
+import { coerceParams, defaultExperiment, makeNode, nodeKind, type ExperimentConfig, type GraphNode, type ParamValue, type RandomDatasetConfig, type Shape } from '../../model';
+import { makeRng } from '../../data';
 import { generateDataset } from '../../datasets';
 import { createTrainer } from '../tfjs/engine';
 import { useCpuBackend } from '../testing';
 import type { Trainer } from '../trainer';
 import type { NodeWeights } from '../../protocol';
 import { createFastTrainer } from './engine';
+import { KIND_KERNELS } from '../../kinds/fast.gen';
+import type { FastKernel, FastLayer, NodeIO } from './kernel';
 
 /** Largest |a − b| / max(1, |a|) over two equally long lists. */
 function worst(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -85,5 +88,67 @@ export function checkFastParity(kind: string, cases: ParityCase[]): void {
       expect(cfg.graph.nodes.some((n) => n.kind === kind)).toBe(true);
       await expectParity(cfg);
     }, 60_000);
+  }
+}
+
+/** One kind's kernel compiled alone on `inShape` (params completed with the kind's defaults): its layer, P (weights settable), and G. */
+export function compileKernel(kind: string, params: Record<string, ParamValue>, inShape: Shape, outShape: Shape): { layer: FastLayer; P: Float32Array; G: Float32Array } {
+  const spec = nodeKind(kind)!;
+  const sizes: number[] = [];
+  const inits: (Float32Array | number)[] = [];
+  const layer = ((KIND_KERNELS as Record<string, FastKernel>)[kind])({
+    id: 'n',
+    params: coerceParams(spec.params, params),
+    inShapes: [inShape],
+    outShapes: [outShape],
+    tasks: [],
+    rng: makeRng(1),
+    seedFor: () => 1,
+    param: (shape, init) => {
+      const off = sizes.reduce((a, b) => a + b, 0);
+      sizes.push(shape.reduce((a, b) => a * b, 1));
+      inits.push(init);
+      return off;
+    },
+    state: () => 0,
+  });
+  const P = new Float32Array(sizes.reduce((a, b) => a + b, 0));
+  let off = 0;
+  inits.forEach((init, i) => {
+    if (typeof init === 'number') P.fill(init, off, off + sizes[i]);
+    else P.set(init, off);
+    off += sizes[i];
+  });
+  return { layer, P, G: new Float32Array(P.length) };
+}
+
+/** Forward of a compiled kernel on B rows of x, then (with dy) backward: the output, ∂L/∂x and the parameter gradient. */
+export function runKernel(k: ReturnType<typeof compileKernel>, B: number, x: Float32Array, outWidth: number, dy?: Float32Array): { y: number[]; dx: number[]; G: number[] } {
+  const io: NodeIO = {
+    B,
+    ins: [x],
+    outs: [new Float32Array(B * outWidth)],
+    dIns: [new Float32Array(x.length)],
+    dOuts: [dy ? Float32Array.from(dy) : new Float32Array(B * outWidth)],
+    scratch: k.layer.scratch?.(B) ?? [],
+    training: true,
+    step: 0,
+  };
+  k.layer.forward(io, k.P, new Float32Array(0));
+  const y = Array.from(io.outs[0]);
+  if (dy) k.layer.backward(io, k.P, k.G);
+  return { y, dx: Array.from(io.dIns[0]!), G: Array.from(k.G) };
+}
+
+/**
+ * An image model on the default experiment: random N(0, 1) data of H·W·C features (benchmark dataset), reshaped to
+ * [H, W, C], then `layers` (kind, params) in a chain in front of Dense d1 (the first layer must end in a vector or a Flatten).
+ */
+export function imageChain(c: ExperimentConfig, [H, W, C]: [number, number, number], layers: [kind: string, params: GraphNode['params']][]): void {
+  (c as { dataset: unknown }).dataset = { kind: 'random', nPoints: 80, inputDim: H * W * C, valFraction: 0.25 } satisfies RandomDatasetConfig;
+  let prev = 'in';
+  for (const [i, [kind, params]] of [['reshape', { d1: H, d2: W, d3: C }] as [string, GraphNode['params']], ...layers].entries()) {
+    insertNode(c, prev, 'd1', `l${i}`, kind, params);
+    prev = `l${i}`;
   }
 }
