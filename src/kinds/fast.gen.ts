@@ -3,17 +3,20 @@ import type { FastKernel } from '../train/fast/kernel';
 import type { KindId } from './specs.gen';
 import { kernel as add_ } from './add/fast';
 import { kernel as batchnorm_ } from './batchnorm/fast';
+import { kernel as bilstm_ } from './bilstm/fast';
 import { kernel as care_ } from './care/fast';
 import { kernel as cgc_ } from './cgc/fast';
 import { kernel as concat_ } from './concat/fast';
 import { kernel as crossstitch_ } from './crossstitch/fast';
 import { kernel as dense_ } from './dense/fast';
 import { kernel as dropout_ } from './dropout/fast';
+import { kernel as embedding_ } from './embedding/fast';
 import { kernel as ensemble_ } from './ensemble/fast';
 import { kernel as flatten_ } from './flatten/fast';
 import { kernel as head_ } from './head/fast';
 import { kernel as input_ } from './input/fast';
 import { kernel as layernorm_ } from './layernorm/fast';
+import { kernel as lstm_ } from './lstm/fast';
 import { kernel as mmoe_ } from './mmoe/fast';
 import { kernel as reshape_ } from './reshape/fast';
 import { kernel as residual_ } from './residual/fast';
@@ -24,17 +27,20 @@ import { kernel as taskattention_ } from './taskattention/fast';
 export const KIND_KERNELS: { readonly [K in KindId]?: FastKernel } = {
   add: add_,
   batchnorm: batchnorm_,
+  bilstm: bilstm_,
   care: care_,
   cgc: cgc_,
   concat: concat_,
   crossstitch: crossstitch_,
   dense: dense_,
   dropout: dropout_,
+  embedding: embedding_,
   ensemble: ensemble_,
   flatten: flatten_,
   head: head_,
   input: input_,
   layernorm: layernorm_,
+  lstm: lstm_,
   mmoe: mmoe_,
   reshape: reshape_,
   residual: residual_,
