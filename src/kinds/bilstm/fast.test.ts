@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeRng } from '../../data';
 import { checkFastParity } from '../../train/fast/testing';
-import { checkGradients, compileAlone, replaceNode, runForward, sequenceExperiment } from '../lstm/fastTesting';
+import { checkGradients, compileAlone, replaceNode, runForward, sequenceExperiment } from '../../train/fast/sequenceTesting';
 import { kernel } from './fast';
 
 const close = (a: ArrayLike<number>, b: number[]) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkFastParity } from '../../train/fast/testing';
-import { compileAlone, runForward, sequenceExperiment } from '../lstm/fastTesting';
+import { compileAlone, runForward, sequenceExperiment } from '../../train/fast/sequenceTesting';
 import { kernel, roundHalfEven } from './fast';
 
 describe('Embedding fast kernel', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeRng } from '../../data';
 import { checkFastParity } from '../../train/fast/testing';
 import { kernel } from './fast';
-import { checkGradients, compileAlone, replaceNode, runForward, sequenceExperiment } from './fastTesting';
+import { checkGradients, compileAlone, replaceNode, runForward, sequenceExperiment } from '../../train/fast/sequenceTesting';
 
 const close = (a: ArrayLike<number>, b: number[], digits = 6) => {
   expect(a.length).toBe(b.length);

@@ -6,8 +6,8 @@
 import { expect } from 'vitest';
 import { datasetTasks, datasetTemplate, makeNode, type DatasetConfig, type ExperimentConfig, type ParamValue, type Shape } from '../../model';
 import { makeRng } from '../../data';
-import type { FastKernel, FastLayer, NodeIO } from '../../train/fast/kernel';
-import { sizeOf } from '../../train/fast/kernel';
+import type { FastKernel, FastLayer, NodeIO } from './kernel';
+import { sizeOf } from './kernel';
 
 /** A kernel compiled alone: its layer, its parameters P (set them by hand) and the tensors' offsets in call order. */
 export function compileAlone(kernel: FastKernel, params: Record<string, ParamValue>, inShape: Shape, outShape: Shape): { layer: FastLayer; P: Float32Array; offs: number[]; outWidth: number; inWidth: number } {
