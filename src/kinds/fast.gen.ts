@@ -3,6 +3,7 @@ import type { FastKernel } from '../train/fast/kernel';
 import type { KindId } from './specs.gen';
 import { kernel as add_ } from './add/fast';
 import { kernel as batchnorm_ } from './batchnorm/fast';
+import { kernel as bilstm_ } from './bilstm/fast';
 import { kernel as care_ } from './care/fast';
 import { kernel as cgc_ } from './cgc/fast';
 import { kernel as concat_ } from './concat/fast';
@@ -11,12 +12,14 @@ import { kernel as crossstitch_ } from './crossstitch/fast';
 import { kernel as dense_ } from './dense/fast';
 import { kernel as dropout_ } from './dropout/fast';
 import { kernel as dselectk_ } from './dselectk/fast';
+import { kernel as embedding_ } from './embedding/fast';
 import { kernel as ensemble_ } from './ensemble/fast';
 import { kernel as flatten_ } from './flatten/fast';
 import { kernel as globalavgpool_ } from './globalavgpool/fast';
 import { kernel as head_ } from './head/fast';
 import { kernel as input_ } from './input/fast';
 import { kernel as layernorm_ } from './layernorm/fast';
+import { kernel as lstm_ } from './lstm/fast';
 import { kernel as ltb_ } from './ltb/fast';
 import { kernel as maxpool2d_ } from './maxpool2d/fast';
 import { kernel as mmoe_ } from './mmoe/fast';
@@ -31,6 +34,7 @@ import { kernel as taskattention_ } from './taskattention/fast';
 export const KIND_KERNELS: { readonly [K in KindId]?: FastKernel } = {
   add: add_,
   batchnorm: batchnorm_,
+  bilstm: bilstm_,
   care: care_,
   cgc: cgc_,
   concat: concat_,
@@ -39,12 +43,14 @@ export const KIND_KERNELS: { readonly [K in KindId]?: FastKernel } = {
   dense: dense_,
   dropout: dropout_,
   dselectk: dselectk_,
+  embedding: embedding_,
   ensemble: ensemble_,
   flatten: flatten_,
   globalavgpool: globalavgpool_,
   head: head_,
   input: input_,
   layernorm: layernorm_,
+  lstm: lstm_,
   ltb: ltb_,
   maxpool2d: maxpool2d_,
   mmoe: mmoe_,
