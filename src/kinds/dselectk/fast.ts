@@ -10,7 +10,8 @@ import { initWeights } from '../../train/init';
 import { numbered, taskRows } from '../../train/tables';
 import { DSELECT_NOTE } from './spec';
 
-export const kernel: FastKernel = (ctx) => {
+/** Parameters (in the tfjs builder's order and init) and the gate's small buffers, made once. */
+function setup(ctx: Parameters<FastKernel>[0]) {
   const d = ctx.inShapes[0][0];
   const n = Number(ctx.params.experts);
   const k = Number(ctx.params.k);
@@ -35,6 +36,11 @@ export const kernel: FastKernel = (ctx) => {
   const a = new Float32Array(t * n); // expert weights
   const dA = new Float32Array(t * n);
   const dp = new Float32Array(k);
+  return { d, n, k, units, gamma, t, m, nu, rng, weOff, beOff, zOff, wOff, half, a1, a3, bit, s, sel, p, a, dA, dp };
+}
+
+export const kernel: FastKernel = (ctx) => {
+  const { d, n, k, units, t, m, nu, weOff, beOff, zOff, wOff, half, a1, a3, bit, s, sel, p, a, dA, dp } = setup(ctx);
 
   function gateForward(P: Float32Array): void {
     for (let i = 0; i < t * k * m; i++) {

@@ -10,7 +10,8 @@ import { initWeights } from '../../train/init';
 import { numbered, taskRows } from '../../train/tables';
 import { LTB_NOTE, blockRows, gumbel, levelSizes, temperature } from './spec';
 
-export const kernel: FastKernel = (ctx) => {
+/** Parameters (in the tfjs builder's order and init), parent weights and scratch slots, made once. */
+function setup(ctx: Parameters<FastKernel>[0]) {
   const d = ctx.inShapes[0][0];
   const units = Number(ctx.params.units);
   const [tau, anneal, noise] = [Number(ctx.params.tau), Number(ctx.params.anneal), ctx.params.noise === true];
@@ -38,6 +39,11 @@ export const kernel: FastKernel = (ctx) => {
   const DH = (l: number, j: number) => nBlocks + first[l] + j;
   const MIX = (l: number, j: number) => 2 * nBlocks + first[l] + j;
   const DMIX = (l: number, j: number) => 3 * nBlocks + first[l] + j;
+  return { d, units, sizes, L, t, uu, seed, rng, wOff, bOff, thOff, g, dg, first, nBlocks, H, DH, MIX, DMIX, tau, anneal, noise };
+}
+
+export const kernel: FastKernel = (ctx) => {
+  const { d, units, sizes, L, t, uu, seed, wOff, bOff, thOff, g, dg, nBlocks, H, DH, MIX, DMIX, tau, anneal, noise } = setup(ctx);
 
   function gates(training: boolean, step: number, P: Float32Array): void {
     const temp = temperature(tau, anneal, step);

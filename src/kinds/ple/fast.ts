@@ -31,7 +31,8 @@ interface Level {
   dout: number[];
 }
 
-export const kernel: FastKernel = (ctx) => {
+/** The levels' parameters (reserved in the tfjs builder's order) and scratch slots. */
+function planLevels(ctx: Parameters<FastKernel>[0]) {
   const { levels, ks, kt, units: U } = pleSizes(ctx.params);
   const t = ctx.tasks.length;
   const sizes: ((B: number) => number)[] = [];
@@ -56,6 +57,11 @@ export const kernel: FastKernel = (ctx) => {
     const dout = last ? [] : gates.map(() => buf(U));
     return { d, ex, gates, out, dout };
   });
+  return { levels, ks, kt, U, t, sizes, macs, lv };
+}
+
+export const kernel: FastKernel = (ctx) => {
+  const { levels, ks, kt, U, t, sizes, macs, lv } = planLevels(ctx);
   return {
     macs,
     scratch: (B) => sizes.map((s) => new Float32Array(s(B))),

@@ -89,8 +89,11 @@ describe('JS engine', () => {
     });
     await expect(runSteps(createFastTrainer(cfg, generateDataset(cfg)), 50)).rejects.toThrow(/diverged/);
     expect(fastUnsupported(cfgWith((c) => c.graph.nodes.push(makeNode('x', 'dense', 0, 0))))).toBeNull();
+    // Every kind has a kernel now (LSTM included); a kind without one is named.
     const odd = cfgWith();
     odd.graph.nodes.push({ id: 'z', kind: 'lstm', params: {}, position: { x: 0, y: 0 } });
-    expect(fastUnsupported(odd)).toMatch(/the JS engine has no LSTM layer/);
+    expect(fastUnsupported(odd)).toBeNull();
+    odd.graph.nodes.push({ id: 'w', kind: 'nosuchkind' as 'lstm', params: {}, position: { x: 0, y: 0 } });
+    expect(fastUnsupported(odd)).toMatch(/the JS engine has no/);
   });
 });
