@@ -8,17 +8,13 @@ import { activationBackward, denseBackward, denseForward } from '../../train/fas
 import { softmaxRow } from '../../train/fast/moe';
 import { initWeights } from '../../train/init';
 import { numbered, taskRows } from '../../train/tables';
-import { DSELECT_NOTE } from './spec';
+import { DSELECT_NOTE, dselectSizes } from './spec';
 
 /** Parameters (in the tfjs builder's order and init) and the gate's small buffers, made once. */
 function setup(ctx: Parameters<FastKernel>[0]) {
   const d = ctx.inShapes[0][0];
-  const n = Number(ctx.params.experts);
-  const k = Number(ctx.params.k);
-  const units = Number(ctx.params.units);
-  const gamma = Number(ctx.params.gamma);
+  const { n, k, units, gamma, m } = dselectSizes(ctx.params);
   const t = ctx.tasks.length;
-  const m = Math.round(Math.log2(n));
   const nu = n * units;
   const rng = ctx.rng;
   const weOff = ctx.param([d, nu], initWeights(d * nu, d, units, 'relu', rng));

@@ -1,4 +1,5 @@
 /** DSelect-k (Hazimeh et al., NeurIPS 2021): relu experts shared by all tasks; each task's gate is k binary-encoded single-expert selectors. */
+import type { ParamValue } from '../../model';
 import { FROZEN_PARAM, defineKind, needVector, perTask } from '../../model/nodes/spec';
 
 export const spec = defineKind({
@@ -30,3 +31,9 @@ export const spec = defineKind({
 
 /** The note of the inspection table (both engines). */
 export const DSELECT_NOTE = 'Static per-task gate: each cell is the weight the task’s k selectors put on that expert (rows sum to 1; at most k non-zero once the smooth steps saturate).';
+
+/** The node's sizes as both engines read them: n experts, k selectors, units per expert, γ, and m = log2 n code bits. */
+export function dselectSizes(p: Record<string, ParamValue>) {
+  const n = Number(p.experts);
+  return { n, k: Number(p.k), units: Number(p.units), gamma: Number(p.gamma), m: Math.round(Math.log2(n)) };
+}

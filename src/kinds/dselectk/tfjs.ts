@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { filledVariable, initWeights, makeVariable, nodeRng, type NodeBuilder } from '../../train/layers/common';
 import { experts, numbered, taskRows, unstack } from '../../train/layers/multitask';
-import { DSELECT_NOTE } from './spec';
+import { DSELECT_NOTE, dselectSizes } from './spec';
 
 
 /** The smooth step on a tensor (clipping to ±γ/2 where the cubic reaches 0 and 1 with zero slope). */
@@ -19,12 +19,8 @@ function smoothStep(z: tf.Tensor, gamma: number): tf.Tensor {
 
 export const builder: NodeBuilder = (ctx) => {
   const d = ctx.inShapes[0][0];
-  const n = Number(ctx.params.experts);
-  const k = Number(ctx.params.k);
-  const units = Number(ctx.params.units);
-  const gamma = Number(ctx.params.gamma);
+  const { n, k, units, gamma, m } = dselectSizes(ctx.params);
   const t = ctx.tasks.length;
-  const m = Math.round(Math.log2(n));
   const rng = nodeRng(ctx);
   const we = makeVariable(initWeights(d * n * units, d, units, 'relu', rng), [d, n * units]);
   const be = filledVariable([n * units], 0);
