@@ -62,9 +62,10 @@ export function App() {
   });
   // Runs and the autosaved experiment live in IndexedDB; an experiment in the URL wins over the saved one.
   // startPersistence runs once per store (StrictMode mounts effects twice) and never rejects. Once the link's
-  // experiment is saved, its hash leaves the address bar: a reload then reopens the autosave, never a stale link.
+  // experiment is kept (in the synchronous unload copy at once, else in the database), its hash leaves the address
+  // bar: a reload then reopens the autosave, never a stale link over a newer edit.
   useEffect(() => {
-    void startPersistence(store, { hash, linkOpened: fromLink }).then((p) => p.db && clearHash());
+    void startPersistence(store, { hash, linkOpened: fromLink, clearLink: clearHash }).then((p) => p.db && clearHash());
   }, [store, hash, fromLink]);
   useEffect(() => watchAddressBar(store), [store]);
   return (

@@ -116,4 +116,64 @@ describe('persistence of the current experiment', () => {
     expect((await p.db!.loadCurrentExperiment())!.name).toBe('saved work');
     p.dispose();
   });
+  it('an edit made while the database opens survives a reload at once (the copy carries it), and is saved once it is open', async () => {
+    const factory = new IDBFactory();
+    await seed(factory, 'early', 'saved work');
+    const stash = memStash();
+    const store = createAppStore(defaultExperiment());
+    const fp = fakePage();
+    const pending = startPersistence(store, { hash: '', factory, dbName: 'early', saveDelayMs: 60_000, page: fp.page, stash });
+    store.getState().update((d) => void (d.name = 'edited before the database opened'));
+    fp.hide(); // a reload now, before the database is open
+    expect(JSON.parse(stash.value!).name).toBe('edited before the database opened');
+    const p = await pending;
+    await settle();
+    expect(store.getState().config.name).toBe('edited before the database opened'); // not replaced by the saved work
+    expect((await p.db!.loadCurrentExperiment())!.name).toBe('edited before the database opened');
+    p.dispose();
+    // The next start (the reload) reopens it.
+    const next = createAppStore(defaultExperiment());
+    const p2 = await startPersistence(next, { hash: '', factory, dbName: 'early', page: null, stash });
+    expect(next.getState().config.name).toBe('edited before the database opened');
+    p2.dispose();
+  });
+
+  it('an opened link is kept in the copy at once, so its hash may go before the database is open; an edit then a reload keeps the edit', async () => {
+    const factory = new IDBFactory();
+    await seed(factory, 'linkEarly', 'saved work');
+    const stash = memStash();
+    stash.write(JSON.stringify({ ...defaultExperiment(), name: 'unsaved work' }));
+    const shared = { ...defaultExperiment(), name: 'from the link' };
+    const store = createAppStore(shared);
+    const fp = fakePage();
+    let cleared = 0;
+    const pending = startPersistence(store, { hash: hashFor(shared), linkOpened: true, factory, dbName: 'linkEarly', saveDelayMs: 60_000, page: fp.page, stash, clearLink: () => cleared++ });
+    expect(cleared).toBe(1); // synchronously, before the database is open
+    expect(JSON.parse(stash.value!).name).toBe('from the link');
+    store.getState().update((d) => void (d.name = 'my edit after the link'));
+    fp.hide();
+    expect(JSON.parse(stash.value!).name).toBe('my edit after the link');
+    // The reload (no hash any more) reopens the edit.
+    const next = createAppStore(defaultExperiment());
+    const p2 = await startPersistence(next, { hash: '', factory, dbName: 'linkEarly', page: null, stash });
+    expect(next.getState().config.name).toBe('my edit after the link');
+    p2.dispose();
+    (await pending).dispose();
+  });
+
+  it('an opened link: the unsaved work it replaced (the copy) is the Undo step', async () => {
+    const factory = new IDBFactory();
+    await seed(factory, 'linkUndo', 'saved work');
+    const stash = memStash();
+    stash.write(JSON.stringify({ ...defaultExperiment(), name: 'unsaved work' }));
+    const shared = { ...defaultExperiment(), name: 'from the link' };
+    const store = createAppStore(shared);
+    const p = await startPersistence(store, { hash: hashFor(shared), linkOpened: true, factory, dbName: 'linkUndo', page: null, stash });
+    await settle();
+    expect((await p.db!.loadCurrentExperiment())!.name).toBe('from the link');
+    expect(stash.value).toBeNull();
+    store.getState().undo();
+    expect(store.getState().config.name).toBe('unsaved work');
+    p.dispose();
+  });
 });

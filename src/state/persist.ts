@@ -28,6 +28,8 @@ export interface PersistOptions {
   dbName?: string;
   /** autosave debounce, ms */
   saveDelayMs?: number;
+  /** called once the opened link's experiment is kept (copy or database), so its hash can leave the address bar */
+  clearLink?: () => void;
 }
 
 export interface Persistence {
@@ -77,39 +79,25 @@ export function startPersistence(store: AppStore, opts: PersistOptions): Promise
 }
 
 async function boot(store: AppStore, opts: PersistOptions): Promise<Persistence> {
-  const { hash, linkOpened = false, page = browserPage, stash = browserStash(), factory = globalThis.indexedDB, dbName, saveDelayMs = 500 } = opts;
+  const { hash, linkOpened = false, page = browserPage, stash = browserStash(), factory = globalThis.indexedDB, dbName, saveDelayMs = 500, clearLink } = opts;
   const startConfig = store.getState().config;
-  let db: RunsDb;
-  const notify = (kind: 'error' | 'info', text: string) => store.getState().setBanner({ kind, text });
-  try {
-    db = resilientDb(await openRunsDb(dbName, factory), { reopen: () => openRunsDb(dbName, factory), known: () => store.getState().runs, notify });
-  } catch (e) {
-    console.warn('runs: persistence off:', e instanceof Error ? e.message : e);
-    notify('error', 'This browser offers no storage to this page (IndexedDB is unavailable), so runs are kept in this tab only: export the ones you want to keep.');
-    return { db: null, interrupted: [], restored: false, flush: () => {}, dispose: () => {} };
-  }
+  // From the first moment, not from when the database is open: an edit made while it opens, followed by a quick
+  // reload, must survive (the synchronous copy below carries it).
+  let db: RunsDb | null = null;
+  /** an edit came before the database was open, so it still has to be saved */
+  let unsaved = false;
+  /** true while the start-up restore sets the config (that is not an edit) */
+  let restoring = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
   // A completed save holds the newest work: the unload copy, if any, is older.
-  const save = () =>
+  const save = () => {
+    if (!db) return void (unsaved = true);
+    unsaved = false;
     void db
       .saveCurrentExperiment(store.getState().config)
       .then(() => clearStash(stash))
       .catch((e: unknown) => console.warn('runs: could not save the experiment:', e));
-  let interrupted: string[] = [];
-  let restored = false;
-  try {
-    // Runs another tab is training now stay 'running'.
-    const live = await liveRunIds();
-    interrupted = await db.markInterrupted((id) => live.has(id));
-    store.getState().attachDb(db);
-    await store.getState().attachStudies(db.studies);
-    restored = await restoreSaved(store, db, startConfig, { hash, linkOpened, save, stash });
-    // Rows appear page by page (the main thread is free between pages); this tab's own runs were written first.
-    await db.listAll((runs, unreadable) => store.getState().addStoredRuns(runs, unreadable));
-  } catch (e) {
-    console.warn('runs: could not load saved runs:', e);
-    store.getState().attachDb(db);
-  }
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  };
   const flush = () => {
     if (!timer) return;
     clearTimeout(timer);
@@ -118,21 +106,58 @@ async function boot(store: AppStore, opts: PersistOptions): Promise<Persistence>
   };
   // Going away: the IndexedDB write may not finish, so keep a synchronous copy too.
   const flushOnHide = () => {
-    if (timer) stashExperiment(stash, store.getState().config);
+    if (timer || unsaved) stashExperiment(stash, store.getState().config);
     flush();
   };
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.config === prev.config) return;
+    if (s.config === prev.config || restoring) return;
     // The default shown because the stored experiment failed to render must not overwrite it.
     if (s.startup?.fellBack && s.config === s.startup.shown) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, saveDelayMs);
   });
   const unHide = page?.onHide(flushOnHide) ?? (() => {});
-  // Edited while the database opened: those edits came before the subscription, so save them now.
-  if (!restored && store.getState().config !== startConfig) save();
+  // A link's experiment is kept at once in the synchronous copy (the work it replaces is read first, for Undo), so
+  // its hash can leave the address bar now: a reload before the database is open reopens the copy, never the stale
+  // link over a newer edit.
+  const replaced = linkOpened ? readStashed(stash) : null;
+  if (linkOpened && stashExperiment(stash, startConfig)) clearLink?.();
+  const notify = (kind: 'error' | 'info', text: string) => store.getState().setBanner({ kind, text });
+  try {
+    db = resilientDb(await openRunsDb(dbName, factory), { reopen: () => openRunsDb(dbName, factory), known: () => store.getState().runs, notify });
+  } catch (e) {
+    unsubscribe();
+    unHide();
+    if (timer) clearTimeout(timer);
+    console.warn('runs: persistence off:', e instanceof Error ? e.message : e);
+    notify('error', 'This browser offers no storage to this page (IndexedDB is unavailable), so runs are kept in this tab only: export the ones you want to keep.');
+    return { db: null, interrupted: [], restored: false, flush: () => {}, dispose: () => {} };
+  }
+  const opened = db;
+  let interrupted: string[] = [];
+  let restored = false;
+  try {
+    // Runs another tab is training now stay 'running'.
+    const live = await liveRunIds();
+    interrupted = await opened.markInterrupted((id) => live.has(id));
+    store.getState().attachDb(opened);
+    await store.getState().attachStudies(opened.studies);
+    restoring = true;
+    try {
+      restored = await restoreSaved(store, opened, startConfig, { hash, linkOpened, replaced, save, stash });
+    } finally {
+      restoring = false;
+    }
+    // Rows appear page by page (the main thread is free between pages); this tab's own runs were written first.
+    await opened.listAll((runs, unreadable) => store.getState().addStoredRuns(runs, unreadable));
+  } catch (e) {
+    console.warn('runs: could not load saved runs:', e);
+    store.getState().attachDb(opened);
+  }
+  // Edited while the database opened: save those edits now.
+  if (unsaved || (!restored && store.getState().config !== startConfig)) save();
   return {
-    db,
+    db: opened,
     interrupted,
     restored,
     flush,
@@ -142,7 +167,7 @@ async function boot(store: AppStore, opts: PersistOptions): Promise<Persistence>
       if (timer) clearTimeout(timer);
       store.getState().attachDb(null);
       void store.getState().attachStudies(null);
-      db.close();
+      opened.close();
     },
   };
 }
@@ -151,11 +176,12 @@ async function boot(store: AppStore, opts: PersistOptions): Promise<Persistence>
  * Start-up choice between the saved experiment and the start one; true when the saved one was restored. Nothing
  * changes once the user has started editing (the store's config is no longer `startConfig`).
  */
-async function restoreSaved(store: AppStore, db: RunsDb, startConfig: ExperimentConfig, o: { hash: string; linkOpened: boolean; save: () => void; stash: Stash | null }): Promise<boolean> {
+async function restoreSaved(store: AppStore, db: RunsDb, startConfig: ExperimentConfig, o: { hash: string; linkOpened: boolean; replaced: ExperimentConfig | null; save: () => void; stash: Stash | null }): Promise<boolean> {
   const urlHasNone = payloadFromHash(o.hash) === null && (!o.hash || o.hash === '#');
   if (!urlHasNone && !o.linkOpened) return false; // a bad link: its message says the default is shown
-  // The unload copy exists only when it is newer than the database's.
-  const stashed = readStashed(o.stash);
+  // The unload copy exists only when it is newer than the database's. For a link it was read before the link's
+  // experiment took its place.
+  const stashed = o.linkOpened ? o.replaced : readStashed(o.stash);
   const saved = stashed ?? (await db.loadCurrentExperiment());
   if (store.getState().config !== startConfig) return false;
   if (urlHasNone) {
