@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setSimdKernel, usesSimd } from './gemm';
 import { accuracy, activationBackward, adamStep, binaryLoss, denseBackward, denseForward, momentumStep, softmaxLoss, softplus, squaredLoss } from './kernels';
 
 const f32 = (xs: number[]) => Float32Array.from(xs);
@@ -119,5 +120,42 @@ describe('dense kernels against the textbook loops (the blocked paths: 4 rows, 2
         for (let j = 0; j < units; j++) s += d[i * units + j] * P[k * units + j];
         expect(dx[i * fanIn + k]).toBeCloseTo(s, 5);
       }
+  });
+});
+
+describe('dense kernels: the SIMD gemm path against the JS loops (within 1e-5)', () => {
+  afterEach(() => setSimdKernel(undefined));
+  it.each([
+    [128, 784, 256, true, 'relu'],
+    [33, 70, 21, true, 'tanh'],
+    [7, 300, 10, false, 'linear'],
+  ] as const)('B = %i, fanIn = %i, units = %i, dx: %s, %s', (B, fanIn, units, withDx, act) => {
+    const r = (i: number) => Math.sin(i * 12.9898) * 0.5;
+    const x = Float32Array.from({ length: B * fanIn }, (_, i) => r(i));
+    const P = Float32Array.from({ length: 3 + fanIn * units + units }, (_, i) => r(i + 100));
+    const d0 = Float32Array.from({ length: B * units }, (_, i) => r(i + 300));
+    const [wOff, bOff] = [3, 3 + fanIn * units];
+    const run = () => {
+      const out = new Float32Array(B * units);
+      denseForward(x, B, fanIn, units, P, wOff, bOff, act, out);
+      const G = Float32Array.from(P, (_, i) => r(i + 900)); // gradients accumulate into what is there
+      const dx = withDx ? Float32Array.from(x, (_, i) => r(i + 700)) : null;
+      const d = d0.slice();
+      activationBackward(d, out, B * units, act);
+      denseBackward(x, B, fanIn, units, P, G, wOff, bOff, d, dx);
+      return [out, G, dx ?? new Float32Array(0)];
+    };
+    setSimdKernel(undefined);
+    expect(usesSimd(B * fanIn * units)).toBe(true);
+    const simd = run();
+    setSimdKernel(null);
+    expect(usesSimd(B * fanIn * units)).toBe(false);
+    const js = run();
+    for (let t = 0; t < 3; t++) {
+      expect(simd[t].length).toBe(js[t].length);
+      let w = 0;
+      for (let i = 0; i < js[t].length; i++) w = Math.max(w, Math.abs(js[t][i] - simd[t][i]) / Math.max(1, Math.abs(js[t][i])));
+      expect(w, ['out', 'G', 'dx'][t]).toBeLessThan(1e-5);
+    }
   });
 });

@@ -3,7 +3,9 @@
  * dominated by per-kernel overhead in tfjs (~10 µs a kernel); these plain loops
  * have none, which is what makes the JS engine fast for small MLPs.
  * Parameters live in one flat array P (weights W[k, j] at wOff + k·units + j, bias at bOff).
+ * Large dense products go through gemm's WebAssembly SIMD kernel where it validates (usesSimd).
  */
+import { gemm, usesSimd } from './gemm';
 
 export type Act = 'relu' | 'tanh' | 'sigmoid' | 'elu' | 'linear';
 
@@ -12,6 +14,12 @@ export type Act = 'relu' | 'tanh' | 'sigmoid' | 'elu' | 'linear';
  * weight serves four rows (the loop is bound by loads, not by multiply-adds).
  */
 export function denseForward(x: Float32Array, B: number, fanIn: number, units: number, P: Float32Array, wOff: number, bOff: number, act: Act, out: Float32Array): void {
+  if (usesSimd(B * fanIn * units)) {
+    gemm(B, units, fanIn, x, 0, false, P, wOff, false, out, 0, false);
+    if (bOff >= 0) for (let r = 0; r < B; r++) for (let j = 0, o = r * units; j < units; j++) out[o + j] += P[bOff + j];
+    applyActivation(out, B * units, act);
+    return;
+  }
   let i = 0;
   for (; i + 4 <= B; i += 4) {
     const o0 = i * units;
@@ -129,6 +137,11 @@ export function denseBackward(
   wOff: number, bOff: number, dPre: Float32Array, dx: Float32Array | null,
 ): void {
   if (bOff >= 0) for (let i = 0; i < B; i++) for (let j = 0; j < units; j++) G[bOff + j] += dPre[i * units + j];
+  if (usesSimd(B * fanIn * units)) {
+    gemm(fanIn, units, B, x, 0, true, dPre, 0, false, G, wOff, true);
+    if (dx) gemm(B, fanIn, units, dPre, 0, false, P, wOff, true, dx, 0, true);
+    return;
+  }
   let i = 0;
   for (; i + 4 <= B; i += 4) {
     const d0 = i * units;
