@@ -13,15 +13,17 @@ describe('engine choice', () => {
     expect(e.trainer.paramCount).toBe(405);
   });
 
-  it('Auto leaves large models to tfjs', () => {
+  it('Auto leaves large models to tfjs without the SIMD gemm, and keeps large dense models on the JS engine with it', () => {
     const cfg = defaultExperiment();
     cfg.graph.nodes.find((n) => n.id === 'd2')!.params.units = 1024;
     cfg.graph.nodes.find((n) => n.id === 'd1')!.params.units = 1024;
     cfg.optimizer.batchSize = 128;
-    const pick = autoPicksJs(cfg, 2);
+    const pick = autoPicksJs(cfg, 2, false);
     expect(pick.js).toBe(false);
     expect(pick.why).toMatch(/too large/);
     expect(JS_ENGINE_MAX_MACS).toBeLessThan((2 * 1024 + 1024 * 1024) * 128);
+    // 2·1024 + 1024·1024 + 1024·(1 + 3 + 1) per example, × 128
+    expect(autoPicksJs(cfg, 2, true)).toEqual({ js: true, why: `its large products run on the WebAssembly SIMD matrix product (${((2 * 1024 + 1024 * 1024 + 1024 * 5) * 128).toLocaleString('en')} multiply-adds per batch)` });
   });
 
   it('the MultiMNIST LeNet: the JS engine covers it, Auto keeps it on tfjs (slower on JS at b32 and b256, README "Speed")', async () => {
@@ -31,8 +33,9 @@ describe('engine choice', () => {
     cfg.graph = datasetTemplate(mnist, cfg.tasks).graph;
     for (const batch of [32, 256]) {
       cfg.optimizer.batchSize = batch;
-      const pick = autoPicksJs(cfg, 784);
-      expect(pick.js, `batch ${batch}`).toBe(false);
+      const pick = autoPicksJs(cfg, 784, true);
+      expect(pick.js, `batch ${batch}`).toBe(false); // conv kinds keep the size rule, SIMD or not
+      expect(autoPicksJs(cfg, 784, false)).toEqual(pick);
       // conv 24·24·10·25 + conv 8·8·20·250 + dense 320·50 + two heads (50·50 + 50·10) per example
       expect(pick.why).toBe(`model too large for the JS engine (${(486_000 * batch).toLocaleString('en')} multiply-adds per batch)`);
     }
