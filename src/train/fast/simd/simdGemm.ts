@@ -93,44 +93,36 @@ export function createSimdGemm(opts: { fma?: boolean | 'auto'; shape?: Omit<Kern
 
   /** op(A) into panels of MR rows: entry (i, k) at ap + (⌊i/MR⌋·Kp + k)·MR + i mod MR; padding zero. */
   function packA(m: Float32Array, ap: number, M: number, K: number, Kp: number, A: Float32Array, aOff: number, transA: boolean) {
-    if (M % MR || Kp !== K) m.fill(0, ap, ap + up(M, MR) * Kp);
-    const panel = Kp * MR;
-    if (transA) {
-      // A stored K×M: row k of the store is entry k of every panel.
-      for (let k = 0; k < K; k++) {
-        const src = aOff + k * M;
-        let i = 0;
-        let dst = ap + k * MR;
-        for (; i + MR <= M; i += MR, dst += panel) for (let r = 0; r < MR; r++) m[dst + r] = A[src + i + r];
-        for (; i < M; i++) m[dst + (i % MR)] = A[src + i];
-      }
-    } else {
-      for (let i = 0; i < M; i++) {
-        const src = aOff + i * K;
-        const dst = ap + Math.floor(i / MR) * panel + (i % MR);
-        for (let k = 0; k < K; k++) m[dst + k * MR] = A[src + k];
-      }
-    }
+    pack(m, ap, M, K, Kp, MR, A, aOff, transA);
   }
 
   /** op(B) into panels of NR columns: entry (k, j) at bp + (⌊j/NR⌋·Kp + k)·NR + j mod NR; padding zero. */
   function packB(m: Float32Array, bp: number, N: number, K: number, Kp: number, B: Float32Array, bOff: number, transB: boolean) {
-    if (N % NR || Kp !== K) m.fill(0, bp, bp + up(N, NR) * Kp);
-    const panel = Kp * NR;
-    if (transB) {
-      // B stored N×K: row j of the store is column j of op(B).
-      for (let j = 0; j < N; j++) {
-        const src = bOff + j * K;
-        const dst = bp + Math.floor(j / NR) * panel + (j % NR);
-        for (let k = 0; k < K; k++) m[dst + k * NR] = B[src + k];
+    // Columns of op(B) are what rows of op(A) are to packA: B stored N×K (transB) reads like A stored M×K.
+    pack(m, bp, N, K, Kp, NR, B, bOff, !transB);
+  }
+
+  /**
+   * `rows` vectors of length K into panels of `w`: entry (r, k) at dst + (⌊r/w⌋·Kp + k)·w + r mod w; padding zero.
+   * kMajor: the source is stored K×rows (src[k·rows + r]); otherwise rows×K (src[r·K + k]).
+   */
+  function pack(m: Float32Array, dst0: number, rows: number, K: number, Kp: number, w: number, src: Float32Array, off: number, kMajor: boolean) {
+    if (rows % w || Kp !== K) m.fill(0, dst0, dst0 + up(rows, w) * Kp);
+    const panel = Kp * w;
+    if (kMajor) {
+      // Row k of the store is entry k of every panel.
+      for (let k = 0; k < K; k++) {
+        const s0 = off + k * rows;
+        let r = 0;
+        let dst = dst0 + k * w;
+        for (; r + w <= rows; r += w, dst += panel) for (let c = 0; c < w; c++) m[dst + c] = src[s0 + r + c];
+        for (; r < rows; r++) m[dst + (r % w)] = src[s0 + r];
       }
     } else {
-      for (let k = 0; k < K; k++) {
-        const src = bOff + k * N;
-        let j = 0;
-        let dst = bp + k * NR;
-        for (; j + NR <= N; j += NR, dst += panel) for (let c = 0; c < NR; c++) m[dst + c] = B[src + j + c];
-        for (; j < N; j++) m[dst + (j % NR)] = B[src + j];
+      for (let r = 0; r < rows; r++) {
+        const s0 = off + r * K;
+        const dst = dst0 + Math.floor(r / w) * panel + (r % w);
+        for (let k = 0; k < K; k++) m[dst + k * w] = src[s0 + k];
       }
     }
   }
