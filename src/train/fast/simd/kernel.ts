@@ -58,6 +58,8 @@ export function gemmModule(shape: KernelShape): Uint8Array<ArrayBuffer> {
   const bStride = NR * 4;
   const zero = () => f.simd(simd.const, ...new Array(16).fill(0));
 
+  const x: Ctx = { f, MR, NV, U, fma, NR, M, N, Kp, ap, bp, c, acc, scr, ldc, pi, pj, aPanel, bPanel, a, b, kk, cTile, r, q, rows, cols, dst, t, accs, bv, av, aStride, bStride, zero };
+  const { microKernel, storeTile } = tileSteps(x);
   f.get(N).i32(4).op(op.i32Mul).set(ldc);
   f.get(bp).set(bPanel);
   f.i32(0).set(pj);
@@ -82,6 +84,22 @@ export function gemmModule(shape: KernelShape): Uint8Array<ArrayBuffer> {
     }),
   );
 
+  return encodeModule([{ name: 'gemm', body: f }]);
+}
+
+/** What the tile steps of gemmModule share: the body, the tile shape and the locals. */
+interface Ctx {
+  f: Body;
+  MR: number; NV: number; U: number; fma: boolean; NR: number;
+  M: Local; N: Local; Kp: Local; ap: Local; bp: Local; c: Local; acc: Local; scr: Local;
+  ldc: Local; pi: Local; pj: Local; aPanel: Local; bPanel: Local; a: Local; b: Local; kk: Local; cTile: Local;
+  r: Local; q: Local; rows: Local; cols: Local; dst: Local; t: Local;
+  accs: Local[][]; bv: Local[]; av: Local; aStride: number; bStride: number; zero: () => Body;
+}
+
+/** The micro-kernel and the tile store of gemmModule, emitted into x.f. */
+function tileSteps(x: Ctx) {
+  const { f, MR, NV, U, fma, NR, M, N, Kp, c, acc, scr, ldc, pi, pj, aPanel, bPanel, a, b, kk, cTile, r, q, rows, cols, dst, t, accs, bv, av, aStride, bStride, zero } = x;
   /** accs ← Σ_k A panel (k, ·) ⊗ B panel (k, ·), U values of k per pass. */
   function microKernel() {
     for (const row of accs) for (const x of row) zero().set(x);
@@ -181,6 +199,7 @@ export function gemmModule(shape: KernelShape): Uint8Array<ArrayBuffer> {
     f.set(dst);
     f.get(dst).i32(cap).op(op.i32GtS).if_(() => f.i32(cap).set(dst));
   }
-  return encodeModule([{ name: 'gemm', body: f }]);
+  return { microKernel, storeTile };
 }
+
 
